@@ -1,0 +1,1 @@
+"""luohu: extract quantified indicators from Chinese government work reports."""
