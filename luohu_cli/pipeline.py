@@ -1,14 +1,250 @@
 """The only place the stages are wired together: text -> outline -> figures -> names -> records."""
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from pathlib import Path
 
+import regex
+
+from . import naming, vocab
+from .figures import Figure, find_figures
 from .model import Indicator
+from .outline import Section, parse_outline, section_at
+from .text import Cleaned, clean, line_of
+
+log = logging.getLogger(__name__)
+
+SENTENCE = regex.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』]?|\n|$)")
+CLAUSE_MARKS = set(",，：:;；。!?！？\n")
+LIST_JOINERS = regex.compile(r"^[、,，和及与以及 ]*$")
+YEAR = regex.compile(r"(?<![\d-])((?:19|20)\d{2})年(?![\d-])")
+COMPARED = ("比", "较", "与", "同", "相比", "对比")
+TARGET_WORDS = ("目标", "计划", "预期", "力争")
+FILLERS = ("了", "分别", "同比", "比上年", "较上年", "年均", "平均")
+QUOTE_SPAN = 16
 
 
 def extract_text(text: str, report: str = "") -> list[Indicator]:
-    """Every indicator in an already decoded report text, in reading order."""
-    return []  # replaced by the real engine
+    """Every indicator in an already decoded report text, in reading order.
+
+    >>> [r.indicator for r in extract_text("全年地区生产总值2630.2亿元、增长3.4%。")]
+    ['地区生产总值', '地区生产总值']
+    """
+    cleaned = clean(text)
+    sections = parse_outline(cleaned.text, cleaned.simple)
+    records: list[Indicator] = []
+    for m in SENTENCE.finditer(cleaned.simple):
+        if m.end() > m.start():
+            records.extend(_sentence_records(cleaned, sections, m.start(), m.end(), report))
+    return records
+
+
+@dataclass
+class _Previous:
+    """What the figures earlier in the sentence said, for the ones that follow."""
+    figure: Figure | None = None
+    name: tuple[int, int] | None = None
+    direction: str = ""
+
+
+def _sentence_records(cleaned: Cleaned, sections: list[Section], s: int, e: int,
+                      report: str) -> list[Indicator]:
+    simple = cleaned.simple
+    figures = [f for f in find_figures(simple, s, e) if _is_indicator(cleaned, f, s, e)]
+    if not figures:
+        return []
+    section = section_at(sections, s)
+    if section.glossary:
+        return []
+    list_names = _respectively_names(simple, s, figures)
+    prev = _Previous()
+    out = []
+    for i, fig in enumerate(figures):
+        in_list = prev.figure is not None and bool(LIST_JOINERS.match(simple[prev.figure.end:fig.start]))
+        direction = _direction(simple, _clause_start(simple, s, prev, fig), fig.start)
+        if direction is None:
+            direction = prev.direction if in_list else ""
+        name = list_names.get(i) or _name(simple, s, e, fig, prev, in_list)
+        year, kind = _year_and_kind(simple, s, fig, section)
+        out.append(_record(cleaned, fig, section, name, direction, year, kind, s, e, report))
+        prev = _Previous(fig, name, direction)
+    return out
+
+
+def _is_indicator(cleaned: Cleaned, fig: Figure, s: int, e: int) -> bool:
+    """Filters that need the figure's surroundings (spec §1, exclusions)."""
+    simple, text = cleaned.simple, cleaned.text
+    if fig.num_start and text[fig.num_start - 1] == "?":
+        log.debug("skipped %s: a digit may be lost to mojibake", text[fig.start:fig.end])
+        return False
+    opening = simple.rfind("“", s, fig.start)
+    if opening >= 0 and simple.find("”", opening, fig.start) < 0:
+        closing = simple.find("”", fig.end, e)
+        if 0 <= closing and closing - opening <= QUOTE_SPAN:
+            return False  # a name or code in quotes: “安全生产15条”, “六个一”
+    after = simple[fig.end:fig.end + 4]
+    if fig.family not in ("count",) and any(after.startswith(w) for w in vocab.exclusions("class")):
+        return False  # 营收超10亿元企业: a threshold that defines a class
+    if fig.family == "duration" and after[:1] and regex.match(r"\p{Han}", after[:1]) \
+            and after[:1] not in "内时完办即":
+        return False  # 24小时通关, 15分钟生活圈: a description, not a measure
+    return True
+
+
+def _clause_start(simple: str, s: int, prev: _Previous, fig: Figure) -> int:
+    """Start of the clause a figure sits in (after the previous figure or mark)."""
+    start = s
+    for i in range(fig.start - 1, s - 1, -1):
+        if simple[i] in CLAUSE_MARKS:
+            start = i + 1
+            break
+    if prev.figure is not None and prev.figure.end > start:
+        start = prev.figure.end
+    return start
+
+
+def _direction(simple: str, start: int, end: int) -> str | None:
+    """up / down / "" (a level) from the words just before the figure; None if none."""
+    region = simple[start:end]
+    changed = True
+    while changed:
+        changed = False
+        for filler in FILLERS:
+            if region.endswith(filler) and len(region) > len(filler):
+                region = region[: -len(filler)]
+                changed = True
+    best = ""
+    for word in vocab.directions():
+        if region.endswith(word) and len(word) > len(best):
+            best = word
+    if not best:
+        return None
+    d = vocab.directions()[best]
+    return "" if d == "level" else d
+
+
+def _name(simple: str, s: int, e: int, fig: Figure, prev: _Previous, in_list: bool
+          ) -> tuple[int, int] | None:
+    start = _clause_start(simple, s, prev, fig)
+    span = None if in_list else naming.name_before(simple, start, fig.start)
+    if span is None and fig.family == "count":
+        span = naming.name_after(simple, fig.end, _clause_end(simple, fig.end, e))
+    if span is None:
+        span = prev.name
+    if span is not None and prev.name is not None and span[0] > 0 and simple[span[0] - 1] == "占":
+        return (prev.name[0], span[1])  # 民生支出…占财政支出比重
+    return span
+
+
+def _clause_end(simple: str, start: int, e: int) -> int:
+    for i in range(start, e):
+        if simple[i] in CLAUSE_MARKS:
+            return i
+    return e
+
+
+def _respectively_names(simple: str, s: int, figures: list[Figure]) -> dict[int, tuple[int, int]]:
+    """In `A、B和C分别增长x%、y%和z%` each figure takes its own item's name."""
+    names: dict[int, tuple[int, int]] = {}
+    for m in regex.finditer(r"分别(?:为|是|达到|达|增长|下降|提高|增加|减少|降低|占)?", simple[s:figures[-1].start]):
+        at = s + m.start()
+        head = naming.name_before(simple, _clause_bound(simple, s, at), at)
+        if head is None:
+            continue
+        items = _split_items(simple, *head)
+        # every run of figures after 分别 as long as the item list takes the names
+        groups = _figure_runs(simple, [i for i, f in enumerate(figures) if f.start > at], figures)
+        for group in groups:
+            if len(group) == len(items):
+                names.update(zip(group, items))
+    return names
+
+
+def _clause_bound(simple: str, s: int, at: int) -> int:
+    for i in range(at - 1, s - 1, -1):
+        if simple[i] in "，,；;：:。":
+            return i + 1
+    return s
+
+
+def _split_items(simple: str, a: int, b: int) -> list[tuple[int, int]]:
+    items, start = [], a
+    for m in regex.finditer(r"、|和|及|与", simple[a:b]):
+        items.append((start, a + m.start()))
+        start = a + m.end()
+    items.append((start, b))
+    return [i for i in items if i[1] > i[0]]
+
+
+def _figure_runs(simple: str, indexes: list[int], figures: list[Figure]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in indexes:
+        if runs and LIST_JOINERS.match(simple[figures[runs[-1][-1]].end:figures[i].start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _year_and_kind(simple: str, s: int, fig: Figure, section: Section) -> tuple[int | None, str]:
+    """An explicit year in the sentence, before the figure, beats the section's."""
+    year, kind = section.year, section.kind
+    explicit = None
+    for m in YEAR.finditer(simple, s, fig.start):
+        before = simple[max(s, m.start() - 2):m.start()]
+        if any(before.endswith(w) for w in COMPARED) or _inside_title(simple, s, m.start()):
+            continue
+        explicit = int(m.group(1))
+    if explicit is not None:
+        if year is not None and explicit > year:
+            kind = "target"
+        elif year is not None and explicit < year:
+            kind = "actual"
+        year = explicit
+    elif kind == "actual":
+        clause = simple[_clause_bound(simple, s, fig.start):fig.start]
+        if any(w in clause for w in TARGET_WORDS):
+            kind = "target"
+    return year, kind
+
+
+def _inside_title(simple: str, s: int, at: int) -> bool:
+    """True inside 《…》 or (2023-2025年)."""
+    opening = simple.rfind("《", s, at)
+    return opening >= 0 and simple.find("》", opening, at) < 0
+
+
+def _record(cleaned: Cleaned, fig: Figure, section: Section, name, direction: str,
+            year, kind: str, s: int, e: int, report: str) -> Indicator:
+    text = cleaned.text
+    start, end = cleaned.raw_span(fig.start, fig.end)
+    return Indicator(
+        report=report,
+        line=line_of(cleaned.raw, start),
+        start=start,
+        end=end,
+        section_id=section.id,
+        section=section.path,
+        year=year,
+        kind=kind,
+        indicator=text[name[0]:name[1]] if name else "",
+        value=fig.value,
+        unit=_unit_as_written(cleaned, fig),
+        base_value=fig.base_value,
+        base_unit=fig.base_unit,
+        qualifier=fig.qualifier,
+        direction=direction,
+        text=text[fig.start:fig.end],
+        context=text[s:e].strip(),
+        value_high=fig.value_high,
+    )
+
+
+def _unit_as_written(cleaned: Cleaned, fig: Figure) -> str:
+    """The unit in the report's own script: 億元 in a Traditional report."""
+    at = cleaned.simple.find(fig.unit, fig.num_start, fig.end) if fig.unit else -1
+    return cleaned.text[at:at + len(fig.unit)] if at >= 0 else fig.unit
 
 
 def extract(source: str | Path | bytes, *, report: str | None = None,

@@ -1,0 +1,75 @@
+"""Parse matched numerals, Arabic or Chinese, to exact Decimals.
+
+Only spans that figures.py has already matched are parsed here, so a parser
+never sees running text (一般 stays a word).
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
+          "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
+POINT = ("点", "點")
+
+
+def parse_arabic(text: str) -> Decimal:
+    """'2,550,367' -> Decimal('2550367'); '2630.2' -> Decimal('2630.2').
+
+    >>> parse_arabic("1,258.7")
+    Decimal('1258.7')
+    """
+    return Decimal(text.replace(",", ""))
+
+
+def parse_chinese(text: str) -> Decimal:
+    """A Chinese numeral to a Decimal.
+
+    >>> parse_chinese("六千二百六十一")
+    Decimal('6261')
+    >>> parse_chinese("七点八")
+    Decimal('7.8')
+    >>> parse_chinese("二〇〇九")
+    Decimal('2009')
+    >>> parse_chinese("十二")
+    Decimal('12')
+    >>> parse_chinese("千")
+    Decimal('1000')
+    """
+    for point in POINT:
+        if point in text:
+            whole, frac = text.split(point, 1)
+            decimals = "".join(str(DIGITS[c]) for c in frac)
+            return Decimal(f"{parse_chinese(whole) if whole else 0}.{decimals}")
+    if text and all(c in DIGITS for c in text) and len(text) > 1:
+        return Decimal("".join(str(DIGITS[c]) for c in text))  # positional: 二〇〇九
+    total = 0
+    section = 0
+    digit = None
+    for c in text:
+        if c in DIGITS:
+            digit = DIGITS[c]
+        elif c in SMALL_UNITS:
+            section += (1 if digit is None else digit) * SMALL_UNITS[c]
+            digit = None
+        elif c in BIG_UNITS:
+            section += digit or 0
+            total = (total + (section or 1)) * BIG_UNITS[c]
+            section, digit = 0, None
+        else:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+    return Decimal(total + section + (digit or 0))
+
+
+def parse_number(text: str) -> Decimal:
+    """Arabic or Chinese, whichever `text` is.
+
+    >>> parse_number("3.4")
+    Decimal('3.4')
+    >>> parse_number("百")
+    Decimal('100')
+    """
+    if text[:1].isdigit() and text[:1].isascii():
+        return parse_arabic(text)
+    return parse_chinese(text)

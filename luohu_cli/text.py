@@ -1,0 +1,164 @@
+"""Clean a decoded report without losing provenance.
+
+`clean(raw)` returns a `Cleaned`: the cleaned text, a Simplified shadow of the
+same length (what the matchers read), and for every cleaned character the
+offset of the character it came from in `raw`.  Every cleaning step is one
+named function; steps run in the order listed in `STEPS`.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+import regex
+
+from . import mojibake
+
+Replace = Callable[["regex.Match[str]"], str]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    raw: str            # the decoded input, as given
+    text: str           # cleaned text, the script as written
+    simple: str         # `text` in Simplified characters, same length
+    origin: tuple[int, ...]  # origin[i]: offset in `raw` of text[i]; one extra entry for the end
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in `raw` of the cleaned span text[start:end]."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+@lru_cache(maxsize=8)
+def _line_starts(raw: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in regex.finditer(r"\r\n|\r|\n", raw))
+    return starts
+
+
+def _substitute(text: str, origin: list[int], pattern: "regex.Pattern[str]",
+                replace: Replace) -> tuple[str, list[int]]:
+    """Apply `replace` to every match, carrying each kept character's origin.
+
+    A replacement's characters all take the origin of the match's first character.
+    """
+    out: list[str] = []
+    new_origin: list[int] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        out.append(text[pos:m.start()])
+        new_origin.extend(origin[pos:m.start()])
+        rep = replace(m)
+        if rep == m.group():
+            out.append(rep)
+            new_origin.extend(origin[m.start():m.end()])
+        else:
+            out.append(rep)
+            new_origin.extend([origin[m.start()]] * len(rep))
+        pos = m.end()
+    out.append(text[pos:])
+    new_origin.extend(origin[pos:])
+    return "".join(out), new_origin
+
+
+# Pinyin glosses left by a machine conversion: 區(qū) 發(fā)展.  Only lowercase
+# Latin letters with at least one tone mark (or ü/v) count, so (GDP), (一期) stay.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_GLOSS = regex.compile(
+    rf"(?<=[\p{{Han}}A-Za-z?])[(（](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}[)）]"
+    rf"|(?<=\?)(?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}]{{1,7}}\)"  # a gloss whose `(` was lost
+)
+_HTML = regex.compile(
+    r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>"     # whole tags
+    r"|/?(?:strong|span|font|div|p|br|b|i|em)>"              # tails of cut tags: /strong>
+    r"|&(?:nbsp|ensp|emsp|lt|gt|amp|quot|#\d{2,5});"
+)
+_ENTITY = {"&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"'}
+# Full-width forms that matter to figures, one character for one.
+_WIDTH = str.maketrans(
+    "０１２３４５６７８９％．＋－／～：，；（）　",
+    "0123456789%.+-/~:,;() ",
+)
+# Breaks and spaces inside a number: "377\n.4億元", "9.1 %", "1 258.7", "4. 5".
+_BROKEN_NUMBER = regex.compile(
+    r"(?<=\d)[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*(?=\.?\d)"
+    r"|(?<=\d)[ \t\u3000]+(?=%|‰|\.\d)"
+    r"|(?<=\d\.)[ \t\u3000]+(?=\d)"
+    r"|(?<=(?<![\d.])\d{1,3})[ \u3000](?=\d{3}(?:[^\d]|$))"
+)
+
+
+def _drop(m: "regex.Match[str]") -> str:
+    return ""
+
+
+def _html(m: "regex.Match[str]") -> str:
+    tag = m.group()
+    if tag.startswith("&"):
+        return _ENTITY.get(tag, " ")
+    return ""
+
+
+def _width(m: "regex.Match[str]") -> str:
+    return m.group().translate(_WIDTH)
+
+
+_FULLWIDTH = regex.compile(r"[０-９％．＋－／～]+|(?<=[\d０-９])[，](?=[０-９\d]{3})")
+
+STEPS: tuple[tuple[str, "regex.Pattern[str]", Replace], ...] = (
+    ("mojibake", mojibake.PATTERN, mojibake.repair),
+    ("html", _HTML, _html),
+    ("pinyin", _GLOSS, _drop),
+    ("width", _FULLWIDTH, _width),
+    ("broken-number", _BROKEN_NUMBER, _drop),
+)
+
+
+def clean(raw: str) -> Cleaned:
+    """Clean `raw`, keeping the way back to it.
+
+    >>> c = clean("地區(qū)生產(chǎn)總值2630.2億元")
+    >>> c.text
+    '地區生產總值2630.2億元'
+    >>> c.raw[c.origin[6]:c.origin[6] + 6]
+    '2630.2'
+    """
+    text = raw
+    origin = list(range(len(raw)))
+    for _name, pattern, replace in STEPS:
+        text, origin = _substitute(text, origin, pattern, replace)
+    origin.append(len(raw))
+    return Cleaned(raw, text, to_simplified(text), tuple(origin))
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Simplified characters, one for one, so offsets stay valid.
+
+    >>> to_simplified("地區生產總值")
+    '地区生产总值'
+    """
+    conv = _converter()
+    lines = text.split("\n")
+    out = []
+    for line in lines:
+        simple = conv.convert(line)
+        if len(simple) != len(line):  # a phrase rule changed the length: go char by char
+            simple = "".join(c if len(s := conv.convert(c)) != 1 else s for c in line)
+        out.append(simple)
+    return "\n".join(out)
+
+
+def line_of(raw: str, offset: int) -> int:
+    """1-based line of `offset` in `raw` (\\n, \\r\\n and \\r all end a line)."""
+    return bisect.bisect_right(_line_starts(raw), offset)

@@ -1,0 +1,387 @@
+"""The command line, run in-process with CliRunner (plus a few real processes).
+
+Record content comes from a fake engine (``pipeline.extract_text`` patched):
+these tests are about arguments, formats, streams and exit codes, not about
+extraction.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from luohu_cli import cli, formats, pipeline
+from luohu_cli.model import FIELDS, Indicator
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "luohu-2023.txt"
+HEADER = ",".join(FIELDS) + "\n"
+
+runner = CliRunner()
+
+
+def run(*args: str, input: bytes | str | None = None):
+    """Invoke ``luohu ARGS...`` in-process."""
+    return runner.invoke(cli.app, list(args), input=input, prog_name="luohu")
+
+
+def make_record(report: str, line: int = 1, context: str = "") -> Indicator:
+    return Indicator(
+        report=report, line=line, start=0, end=9, section_id="1",
+        section="一、2022年工作回顧", year=2022, kind="actual", indicator="地區生產總值",
+        value=Decimal("2630.2"), unit="億元", base_value=Decimal("263020000000"),
+        base_unit="元", qualifier="", direction="", text="2630.2億元", context=context,
+    )
+
+
+def fake_extract_text(text: str, report: str = "") -> list[Indicator]:
+    """One record per non-blank line, carrying the line as its context."""
+    return [make_record(report, number, line.strip())
+            for number, line in enumerate(text.splitlines(), 1) if line.strip()]
+
+
+@pytest.fixture
+def engine(monkeypatch):
+    monkeypatch.setattr(pipeline, "extract_text", fake_extract_text)
+
+
+@pytest.fixture
+def reports(tmp_path, monkeypatch):
+    """Two small UTF-8 reports in the current directory: a.txt and b.txt."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("地區生產總值2630.2億元\n", encoding="utf-8")
+    Path("b.txt").write_text("第一行\n\n第三行\n", encoding="utf-8")
+    return tmp_path
+
+
+def assert_one_line_error(result, exit_code: int, starts: str = "luohu: ") -> str:
+    """The failure contract: exit code, one line on stderr, nothing on stdout."""
+    assert result.exit_code == exit_code, result.output
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(starts)
+    return lines[0]
+
+
+# --- help ------------------------------------------------------------------------
+
+
+def command_paths() -> list[list[str]]:
+    """The root plus every command of the app: a new command is tested automatically."""
+    group = typer.main.get_command(cli.app)
+    return [[]] + [[name] for name in sorted(group.commands)]
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(["luohu", *p]))
+def test_every_command_has_help_with_an_example(path):
+    result = run(*path, "--help")
+    assert result.exit_code == 0
+    assert "Usage: luohu" in result.stdout
+    assert "Examples:" in result.stdout
+    assert "$ luohu " in result.stdout
+
+
+@pytest.mark.parametrize("name", sorted(typer.main.get_command(cli.app).commands))
+def test_every_command_has_help_text(name):
+    command = typer.main.get_command(cli.app).commands[name]
+    assert command.help and command.help.strip()
+    assert command.epilog and "$ luohu " in command.epilog
+
+
+def test_no_arguments_shows_help():
+    result = run()
+    assert result.exit_code == 2
+    assert "Usage: luohu" in result.stdout
+    assert "Traceback" not in result.output
+
+
+def test_help_does_not_import_the_tokenizer():
+    code = ("import sys\n"
+            "from luohu_cli.cli import main\n"
+            "sys.argv = ['luohu', 'extract', '--help']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "assert 'jieba' not in sys.modules, 'jieba imported'\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+# --- formats ---------------------------------------------------------------------
+
+
+def test_csv_is_the_default_when_stdout_is_not_a_terminal(engine, reports):
+    result = run("extract", "a.txt")
+    assert result.exit_code == 0
+    assert result.stdout == HEADER + (
+        "a.txt,1,0,9,1,一、2022年工作回顧,2022,actual,地區生產總值,2630.2,億元,"
+        "263020000000,元,,,2630.2億元,地區生產總值2630.2億元,\n")
+    assert result.stderr == ""
+
+
+def test_table_is_the_default_on_a_terminal(engine, reports, monkeypatch):
+    monkeypatch.setattr(cli, "stdout_is_terminal", lambda: True)
+    result = run("extract", "a.txt")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].strip() == "a.txt: 1 indicator"
+    assert "2630.2億元" in result.stdout and "地區生產總值" in result.stdout
+
+
+def test_csv_header_is_exact_for_a_report_without_records(reports):
+    result = run("extract", "a.txt", "--format", "csv")  # the real engine may find nothing
+    assert result.exit_code == 0
+    assert result.stdout.startswith(HEADER)
+
+
+def test_format_names_ignore_case(engine, reports):
+    assert run("extract", "a.txt", "-f", "CSV").stdout == run("extract", "a.txt").stdout
+
+
+def test_jsonl_field_order(engine, reports):
+    result = run("extract", "b.txt", "--format", "jsonl")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        assert list(json.loads(line)) == list(FIELDS)
+    assert json.loads(lines[1])["context"] == "第三行"
+
+
+def test_json_types(engine, reports):
+    result = run("extract", "a.txt", "--format", "json")
+    assert result.exit_code == 0
+    [record] = json.loads(result.stdout)
+    assert record["line"] == 1 and record["year"] == 2022
+    assert record["value"] == "2630.2" and record["base_value"] == "263020000000"
+    assert record["value_high"] == ""
+    assert "地區生產總值" in result.stdout  # not \\u-escaped
+
+
+def test_table_lists_each_report_with_its_count(engine, reports):
+    result = run("extract", "a.txt", "b.txt", "-f", "table")
+    assert result.exit_code == 0
+    titles = [line.strip() for line in result.stdout.splitlines() if ": " in line]
+    assert titles == ["a.txt: 1 indicator", "b.txt: 2 indicators"]
+
+
+# --- inputs ----------------------------------------------------------------------
+
+
+def test_several_reports_keep_their_names_and_order(engine, reports):
+    result = run("extract", "b.txt", "./a.txt", "-f", "jsonl")
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["report"], r["line"]) for r in records] == [
+        ("b.txt", 1), ("b.txt", 3), ("./a.txt", 1)]
+
+
+def test_stdin_is_read_for_dash(engine):
+    result = run("extract", "-", "-f", "jsonl", input="增長3.4%\n".encode("utf-8"))
+    assert result.exit_code == 0
+    [record] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (record["report"], record["context"]) == ("-", "增長3.4%")
+
+
+def test_encoding_option_decodes_stdin(engine):
+    data = "地區生產總值增長3.4%\n".encode("big5")
+    result = run("extract", "-", "--encoding", "big5", "-f", "jsonl", input=data)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["context"] == "地區生產總值增長3.4%"
+
+
+def test_empty_file_gives_no_records(engine, reports):
+    Path("empty.txt").write_bytes(b"")
+    result = run("extract", "empty.txt")
+    assert result.exit_code == 0
+    assert result.stdout == HEADER
+    assert run("extract", "empty.txt", "-f", "json").stdout == "[]\n"
+    assert run("extract", "empty.txt", "-f", "jsonl").stdout == ""
+
+
+# --- errors ----------------------------------------------------------------------
+
+# (id, arguments, exit code, start of the one stderr line)
+BAD_INVOCATIONS = [
+    ("missing file", ["extract", "nope.txt"], 1, "luohu: no such file: nope.txt"),
+    ("directory", ["extract", "."], 1, "luohu: . is a directory"),
+    ("binary", ["extract", "image.png"], 1, "luohu: image.png"),
+    ("undecodable", ["extract", "gbk.txt", "--encoding", "utf-8"], 1,
+     "luohu: cannot decode gbk.txt as utf-8"),
+    ("unknown encoding", ["extract", "a.txt", "--encoding", "klingon"], 2,
+     "luohu: Invalid value for '--encoding'"),
+    ("unknown option", ["extract", "a.txt", "--bogus"], 2, "luohu: No such option: --bogus"),
+    ("unknown format", ["extract", "a.txt", "-f", "xml"], 2, "luohu: Invalid value for '--format'"),
+    ("no report", ["extract"], 2, "luohu: Missing argument 'REPORT'"),
+    ("unknown command", ["frobnicate"], 2, "luohu: No such command 'frobnicate'"),
+    ("second report missing", ["extract", "a.txt", "nope.txt"], 1, "luohu: no such file"),
+]
+
+
+@pytest.mark.parametrize("args, exit_code, starts",
+                         [case[1:] for case in BAD_INVOCATIONS],
+                         ids=[case[0] for case in BAD_INVOCATIONS])
+def test_bad_invocation_is_one_line_on_stderr(engine, reports, args, exit_code, starts):
+    Path("image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    Path("gbk.txt").write_bytes("地區生產總值增長3.4%".encode("gbk"))
+    assert_one_line_error(run(*args), exit_code, starts)
+
+
+def test_internal_error_is_one_line_without_traceback(reports, monkeypatch):
+    def broken(text, report=""):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "extract_text", broken)
+    line = assert_one_line_error(run("extract", "a.txt"), 1)
+    assert line.startswith("luohu: internal error: ValueError: boom")
+
+
+def test_verbose_shows_the_traceback(reports, monkeypatch):
+    def broken(text, report=""):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "extract_text", broken)
+    result = run("extract", "a.txt", "--verbose")
+    assert result.exit_code == 1
+    assert "Traceback" in result.stderr
+    assert result.stderr.splitlines()[-1] == "luohu: internal error: ValueError: boom"
+
+
+def test_verbose_turns_on_debug_logging(reports, monkeypatch):
+    def chatty(text, report=""):
+        pipeline_logger = __import__("logging").getLogger("luohu_cli.pipeline")
+        pipeline_logger.debug("looking at %s", report)
+        return []
+
+    monkeypatch.setattr(pipeline, "extract_text", chatty)
+    assert "looking at a.txt" not in run("extract", "a.txt").stderr
+    assert "luohu: DEBUG: luohu_cli.pipeline: looking at a.txt" in run(
+        "extract", "a.txt", "-v").stderr
+
+
+def test_broken_pipe_ends_quietly(reports, monkeypatch):
+    def closed_pipe(records, stream):
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setitem(formats.WRITERS, "csv", closed_pipe)
+    result = run("extract", "a.txt")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+# --- --output ----------------------------------------------------------------------
+
+
+def leftovers(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_output_writes_the_file_and_nothing_to_stdout(engine, reports):
+    result = run("extract", "a.txt", "-o", "out.csv")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert Path("out.csv").read_bytes().decode("utf-8").startswith(HEADER)
+    assert leftovers(reports) == []
+
+
+def test_output_format_is_honoured(engine, reports):
+    assert run("extract", "a.txt", "-o", "out.json", "-f", "json").exit_code == 0
+    assert json.loads(Path("out.json").read_text(encoding="utf-8"))[0]["report"] == "a.txt"
+
+
+def test_output_dash_is_stdout(engine, reports):
+    assert run("extract", "a.txt", "-o", "-").stdout == run("extract", "a.txt").stdout
+
+
+def half_written(records, stream):
+    stream.write(HEADER)
+    stream.write("a.txt,1,")
+    raise RuntimeError("disk on fire")
+
+
+def test_failed_write_leaves_no_file(engine, reports, monkeypatch):
+    monkeypatch.setitem(formats.WRITERS, "csv", half_written)
+    line = assert_one_line_error(run("extract", "a.txt", "-o", "out.csv"), 1)
+    assert "disk on fire" in line
+    assert not Path("out.csv").exists()
+    assert leftovers(reports) == []
+
+
+def test_failed_write_keeps_the_existing_file(engine, reports, monkeypatch):
+    Path("out.csv").write_text("old content\n", encoding="utf-8")
+    monkeypatch.setitem(formats.WRITERS, "csv", half_written)
+    assert_one_line_error(run("extract", "a.txt", "-o", "out.csv"), 1)
+    assert Path("out.csv").read_text(encoding="utf-8") == "old content\n"
+    assert leftovers(reports) == []
+
+
+def test_failed_read_keeps_the_existing_file(engine, reports):
+    Path("out.csv").write_text("old content\n", encoding="utf-8")
+    assert_one_line_error(run("extract", "a.txt", "nope.txt", "-o", "out.csv"), 1)
+    assert Path("out.csv").read_text(encoding="utf-8") == "old content\n"
+    assert leftovers(reports) == []
+
+
+def test_existing_file_keeps_its_permissions(engine, reports):
+    Path("out.csv").write_text("old\n", encoding="utf-8")
+    os.chmod("out.csv", 0o640)
+    assert run("extract", "a.txt", "-o", "out.csv").exit_code == 0
+    assert Path("out.csv").stat().st_mode & 0o777 == 0o640
+
+
+def test_output_into_a_missing_directory_is_one_line(engine, reports):
+    line = assert_one_line_error(run("extract", "a.txt", "-o", "no/such/dir/out.csv"), 1)
+    assert line.startswith("luohu: cannot write no/such/dir/out.csv")
+
+
+# --- the real console script -------------------------------------------------------
+
+
+def console_script() -> Path:
+    return Path(sys.executable).parent / ("luohu.exe" if os.name == "nt" else "luohu")
+
+
+@pytest.mark.parametrize("command", [
+    pytest.param([sys.executable, "-m", "luohu_cli"], id="python -m luohu_cli"),
+    pytest.param([str(console_script())], id="luohu script"),
+])
+def test_real_process_extracts_the_seed(command):
+    done = subprocess.run([*command, "extract", str(SEED), "--format", "csv"],
+                          capture_output=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert done.stdout.decode("utf-8").startswith(HEADER)
+    assert b"Traceback" not in done.stderr
+
+
+def test_real_process_error_is_one_line():
+    done = subprocess.run([str(console_script()), "extract", "no-such-report.txt"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr == "luohu: no such file: no-such-report.txt\n"
+
+
+def test_real_process_ends_quietly_when_the_reader_goes_away():
+    code = ("from decimal import Decimal as D\n"
+            "from luohu_cli import pipeline\n"
+            "from luohu_cli.model import Indicator\n"
+            "record = Indicator('-', 1, 0, 1, '', '', None, 'actual', 'x', D(1), '', D(1),"
+            " '', '', '', '1', 'x' * 200)\n"
+            "pipeline.extract_text = lambda text, report='': [record] * 200_000\n"
+            "from luohu_cli.cli import main\n"
+            "main()\n")
+    process = subprocess.Popen([sys.executable, "-c", code, "extract", "-", "-f", "csv"],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=ROOT)
+    assert process.stdout.readline() == HEADER.encode("utf-8")
+    process.stdout.close()  # like `| head -1`
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0
+    assert stderr == b""

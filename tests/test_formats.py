@@ -1,0 +1,109 @@
+"""The writers' exact output for hand-built records (luohu_cli.formats)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pytest
+
+from luohu_cli.formats import WRITERS, write_csv, write_json, write_jsonl
+from luohu_cli.model import FIELDS, Indicator
+
+GDP = Indicator(
+    report="seeds/luohu-2023.txt", line=9, start=402, end=410, section_id="1",
+    section="一、2022年工作回顧", year=2022, kind="actual", indicator="地區生產總值",
+    value=Decimal("2630.2"), unit="億元", base_value=Decimal("263020000000"),
+    base_unit="元", qualifier="", direction="", text="2630.2億元",
+    context="全年地區生產總值2630.2億元、增長3.4%,增速高于全市平均水平。",
+    value_high=None,
+)
+# A range with no year, a qualifier, an exponent-form Decimal and CSV-hostile text.
+RANGE = Indicator(
+    report="-", line=1, start=0, end=9, section_id="", section="", year=None,
+    kind="target", indicator="增速", value=Decimal("5.5"), unit="%",
+    base_value=Decimal("5.5E+0"), base_unit="%", qualifier="~", direction="up",
+    text="增長5.5-6%左右", context='目標"增長5.5-6%左右",\n另起一行', value_high=Decimal("6"),
+)
+
+HEADER = ",".join(FIELDS) + "\n"
+GDP_CSV = ("seeds/luohu-2023.txt,9,402,410,1,一、2022年工作回顧,2022,actual,地區生產總值,"
+           "2630.2,億元,263020000000,元,,,2630.2億元,"
+           '"全年地區生產總值2630.2億元、增長3.4%,增速高于全市平均水平。",\n')
+RANGE_CSV = ('-,1,0,9,,,,target,增速,5.5,%,5.5,%,~,up,增長5.5-6%左右,'
+             '"目標""增長5.5-6%左右"",\n另起一行",6\n')
+GDP_JSON = {
+    "report": "seeds/luohu-2023.txt", "line": 9, "start": 402, "end": 410,
+    "section_id": "1", "section": "一、2022年工作回顧", "year": 2022, "kind": "actual",
+    "indicator": "地區生產總值", "value": "2630.2", "unit": "億元",
+    "base_value": "263020000000", "base_unit": "元", "qualifier": "", "direction": "",
+    "text": "2630.2億元",
+    "context": "全年地區生產總值2630.2億元、增長3.4%,增速高于全市平均水平。",
+    "value_high": "",
+}
+
+
+def render(writer, records) -> str:
+    out = io.StringIO(newline="")
+    writer(records, out)
+    return out.getvalue()
+
+
+def test_csv_exact():
+    assert render(write_csv, [GDP, RANGE]) == HEADER + GDP_CSV + RANGE_CSV
+
+
+def test_csv_of_nothing_is_the_header():
+    assert render(write_csv, []) == HEADER
+
+
+def test_csv_reads_back_to_the_same_strings():
+    rows = list(csv.DictReader(io.StringIO(render(write_csv, [RANGE]), newline="")))
+    assert rows == [{k: "" if v is None else str(v) for k, v in RANGE.as_strings().items()}]
+
+
+def test_jsonl_exact():
+    expected = json.dumps(GDP_JSON, ensure_ascii=False) + "\n"
+    assert render(write_jsonl, [GDP]) == expected
+
+
+def test_jsonl_keeps_field_order_and_chinese():
+    line = render(write_jsonl, [GDP]).splitlines()[0]
+    assert list(json.loads(line)) == list(FIELDS)
+    assert "地區生產總值" in line and "\\u" not in line
+
+
+def test_json_exact():
+    expected = "[\n" + "\n".join(
+        "  " + row for row in json.dumps(GDP_JSON, ensure_ascii=False, indent=2).splitlines()
+    ) + "\n]\n"
+    assert render(write_json, [GDP]) == expected
+
+
+def test_json_of_nothing_is_an_empty_array():
+    assert render(write_json, []) == "[]\n"
+
+
+def test_json_types():
+    [gdp, rng] = json.loads(render(write_json, [GDP, RANGE]))
+    assert (gdp["line"], gdp["start"], gdp["end"], gdp["year"]) == (9, 402, 410, 2022)
+    assert rng["year"] is None
+    assert (gdp["value"], gdp["base_value"], gdp["value_high"]) == ("2630.2", "263020000000", "")
+    assert (rng["base_value"], rng["value_high"]) == ("5.5", "6")
+    for record in (gdp, rng):
+        for name, value in record.items():
+            if name not in {"line", "start", "end", "year"}:
+                assert isinstance(value, str), name
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_no_bom_and_no_carriage_return(name):
+    text = render(WRITERS[name], [GDP])
+    assert not text.startswith("\ufeff")
+    assert "\r" not in text
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_writers_accept_a_generator(name):
+    assert render(WRITERS[name], (r for r in [GDP])) == render(WRITERS[name], [GDP])
