@@ -25,19 +25,32 @@ FILLERS = ("了", "分别", "同比", "比上年", "较上年", "年均", "平�
 QUOTE_SPAN = 16
 
 
-def extract_text(text: str, report: str = "") -> list[Indicator]:
-    """Every indicator in an already decoded report text, in reading order.
+@dataclass(frozen=True)
+class Report:
+    """A report read whole: its outline and its indicators."""
+    name: str
+    sections: tuple[Section, ...]
+    records: tuple[Indicator, ...]
 
-    >>> [r.indicator for r in extract_text("全年地区生产总值2630.2亿元、增长3.4%。")]
-    ['地区生产总值', '地区生产总值']
-    """
+
+def analyse(text: str, report: str = "") -> Report:
+    """Outline and indicators of an already decoded report text."""
     cleaned = clean(text)
     sections = parse_outline(cleaned.text, cleaned.simple)
     records: list[Indicator] = []
     for m in SENTENCE.finditer(cleaned.simple):
         if m.end() > m.start():
             records.extend(_sentence_records(cleaned, sections, m.start(), m.end(), report))
-    return records
+    return Report(report, tuple(sections), tuple(records))
+
+
+def extract_text(text: str, report: str = "") -> list[Indicator]:
+    """Every indicator in an already decoded report text, in reading order.
+
+    >>> [r.indicator for r in extract_text("全年地区生产总值2630.2亿元、增长3.4%。")]
+    ['地区生产总值', '地区生产总值']
+    """
+    return list(analyse(text, report).records)
 
 
 @dataclass
@@ -247,14 +260,19 @@ def _unit_as_written(cleaned: Cleaned, fig: Figure) -> str:
     return cleaned.text[at:at + len(fig.unit)] if at >= 0 else fig.unit
 
 
-def extract(source: str | Path | bytes, *, report: str | None = None,
-            encoding: str | None = None) -> list[Indicator]:
-    """Read a report (a path, '-' for stdin, or raw bytes), decode it and extract it."""
+def read_report(source: str | Path | bytes, *, report: str | None = None,
+                encoding: str | None = None) -> Report:
+    """Read a report (a path, '-' for stdin, or raw bytes), decode it and analyse it."""
     from .decode import decode_bytes, read_source
 
     if isinstance(source, bytes):
-        text = decode_bytes(source, encoding, source=report or "<bytes>")
-        return extract_text(text, report or "")
-    name = str(source)
-    text = read_source(name, encoding)
-    return extract_text(text, report if report is not None else name)
+        name = report or ""
+        return analyse(decode_bytes(source, encoding, source=name or "<bytes>"), name)
+    name = report if report is not None else str(source)
+    return analyse(read_source(str(source), encoding), name)
+
+
+def extract(source: str | Path | bytes, *, report: str | None = None,
+            encoding: str | None = None) -> list[Indicator]:
+    """Every indicator of a report given as a path, '-' for stdin, or raw bytes."""
+    return list(read_report(source, report=report, encoding=encoding).records)
