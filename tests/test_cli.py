@@ -1,6 +1,6 @@
 """The command line, run in-process with CliRunner (plus a few real processes).
 
-Record content comes from a fake engine (``pipeline.extract_text`` patched):
+Record content comes from a fake engine (``pipeline.analyse`` patched):
 these tests are about arguments, formats, streams and exit codes, not about
 extraction.
 """
@@ -47,9 +47,15 @@ def fake_extract_text(text: str, report: str = "") -> list[Indicator]:
             for number, line in enumerate(text.splitlines(), 1) if line.strip()]
 
 
+def patch_engine(monkeypatch, extract_text) -> None:
+    """Make the library's analysis return what `extract_text` gives."""
+    monkeypatch.setattr(pipeline, "analyse", lambda text, report="": pipeline.Report(
+        report, (), tuple(extract_text(text, report))))
+
+
 @pytest.fixture
 def engine(monkeypatch):
-    monkeypatch.setattr(pipeline, "extract_text", fake_extract_text)
+    patch_engine(monkeypatch, fake_extract_text)
 
 
 @pytest.fixture
@@ -238,7 +244,7 @@ def test_internal_error_is_one_line_without_traceback(reports, monkeypatch):
     def broken(text, report=""):
         raise ValueError("boom")
 
-    monkeypatch.setattr(pipeline, "extract_text", broken)
+    patch_engine(monkeypatch, broken)
     line = assert_one_line_error(run("extract", "a.txt"), 1)
     assert line.startswith("luohu: internal error: ValueError: boom")
 
@@ -247,7 +253,7 @@ def test_verbose_shows_the_traceback(reports, monkeypatch):
     def broken(text, report=""):
         raise ValueError("boom")
 
-    monkeypatch.setattr(pipeline, "extract_text", broken)
+    patch_engine(monkeypatch, broken)
     result = run("extract", "a.txt", "--verbose")
     assert result.exit_code == 1
     assert "Traceback" in result.stderr
@@ -260,7 +266,7 @@ def test_verbose_turns_on_debug_logging(reports, monkeypatch):
         pipeline_logger.debug("looking at %s", report)
         return []
 
-    monkeypatch.setattr(pipeline, "extract_text", chatty)
+    patch_engine(monkeypatch, chatty)
     assert "looking at a.txt" not in run("extract", "a.txt").stderr
     assert "luohu: DEBUG: luohu_cli.pipeline: looking at a.txt" in run(
         "extract", "a.txt", "-v").stderr
@@ -374,7 +380,7 @@ def test_real_process_ends_quietly_when_the_reader_goes_away():
             "from luohu_cli.model import Indicator\n"
             "record = Indicator('-', 1, 0, 1, '', '', None, 'actual', 'x', D(1), '', D(1),"
             " '', '', '', '1', 'x' * 200)\n"
-            "pipeline.extract_text = lambda text, report='': [record] * 200_000\n"
+            "pipeline.analyse = lambda text, report='': pipeline.Report(report, (), (record,) * 200_000)\n"
             "from luohu_cli.cli import main\n"
             "main()\n")
     process = subprocess.Popen([sys.executable, "-c", code, "extract", "-", "-f", "csv"],
