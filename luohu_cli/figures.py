@@ -165,10 +165,12 @@ def _chinese_is_quantity(m, number: str, value: Decimal, family: str, unit: str,
 
 
 def _make(m, value, high, unit, mag, base_unit, family, chinese) -> Figure:
-    factor = vocab.magnitudes().get(mag, Decimal(1)) if mag else Decimal(1)
-    base = value * factor
     if family == "share":
-        base = value * TEN
+        base = _plain(value * TEN)
+    elif mag:
+        base = _plain(value * vocab.magnitudes()[mag])
+    else:
+        base = value  # no magnitude: exactly as written (6.0 stays 6.0)
     qualifier = ""
     if m.group("before"):
         qualifier = vocab.qualifiers("before")[m.group("before")]
@@ -181,13 +183,17 @@ def _make(m, value, high, unit, mag, base_unit, family, chinese) -> Figure:
     return Figure(
         start=m.start(), end=m.end(), num_start=num_start,
         value=value, value_high=high, unit=unit,
-        base_value=_plain(base), base_unit=base_unit, family=family,
+        base_value=base, base_unit=base_unit, family=family,
         qualifier=qualifier, chinese=chinese,
     )
 
 
 def _plain(d: Decimal) -> Decimal:
-    """Drop an exponent without rounding: 2.6302E+11 -> 263020000000."""
-    if d == d.to_integral_value():
-        return d.quantize(Decimal(1))
-    return d
+    """Drop trailing zeros a magnitude brought in, without rounding.
+
+    2630.2 x 1e8 = 263020000000.0 -> 263020000000; 1.35 x 1e8 -> 135000000.
+    """
+    n = d.normalize()
+    if n == n.to_integral_value():
+        return n.quantize(Decimal(1))
+    return n

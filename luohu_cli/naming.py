@@ -19,9 +19,13 @@ log = logging.getLogger(__name__)
 # verbs, adverbs, prepositions, conjunctions, particles, pronouns, punctuation.
 STOP_POS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "x", "w", "l", "i", "zg")
 KEEP_POS = ("vn", "nv")           # nominal verbs (投资, 建设) can be part of a name
-NAME_JOINERS = "、"               # 中小学、幼儿园12所
+NAME_JOINERS = "、"
+OPENING, CLOSING = ("(", "（"), (")", "）")               # 中小学、幼儿园12所
 PUNCT = set("，,。；;：:！!？?（）()“”\"'《》、 \t\n——-…·")
 MAX_NAME = 24
+NOUN_SUFFIXES = ("率", "量", "额", "数", "值", "度", "比重", "占比")
+PROPER = ("ns", "nr", "nt", "?")     # place, person, organisation, unknown
+TRAILING_NOT_NAME = ("a", "d", "m", "q")
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ def tokenizer() -> Tokenizer:
         pos[word] = tag
     for word in vocab.words("domain_words.txt"):
         freq[word] = max(freq.get(word, 0), 50000)
-        pos.setdefault(word, "n")
+        pos[word] = "n"
     total = sum(freq.values())
     for word in list(freq):
         for i in range(1, len(word)):
@@ -65,10 +69,12 @@ def is_stop(word: str, tk: Tokenizer) -> bool:
     """True where `word` cannot be inside a name (a verb, particle, mark …)."""
     if not word.strip() or all(c in PUNCT for c in word):
         return True
-    if word in vocab.words("name_stopwords.txt") or word in vocab.directions():
+    if (word in vocab.words("name_stopwords.txt") or word in vocab.directions()
+            or word in vocab.words("predicate_verbs.txt") or any(c.isdigit() for c in word)
+            and word not in tk.pos):
         return True
     tag = tk.pos.get(word, "n")
-    if word in ("每",):
+    if word == "每" or word.endswith(NOUN_SUFFIXES):
         return False
     return tag.startswith(STOP_POS) and tag not in KEEP_POS
 
@@ -92,39 +98,105 @@ def name_before(simple: str, start: int, end: int) -> tuple[int, int] | None:
     for w in words:
         offsets.append((pos, pos + len(w)))
         pos += len(w)
-    i = len(words) - 1
-    while i >= 0 and is_stop(words[i], tk) and words[i] not in NAME_JOINERS:
-        i -= 1
+    i = _skip_trailing(words, len(words) - 1, tk)
     if i < 0 or words[i] in NAME_JOINERS:
         return None
     last = i
-    while i - 1 >= 0 and not is_stop(words[i - 1], tk):
-        i -= 1
+    i = _extend_left(words, i, tk)
     # 中小学、幼儿园: a list of nouns joined by 、 is one name
     while i - 2 >= 0 and words[i - 1] in NAME_JOINERS and not is_stop(words[i - 2], tk):
-        i -= 2
-        while i - 1 >= 0 and not is_stop(words[i - 1], tk):
-            i -= 1
+        i = _extend_left(words, i - 2, tk)
     a, b = offsets[i][0], offsets[last][1]
     if b - a > MAX_NAME:
         a = b - MAX_NAME
     return _trim(simple, a, b)
 
 
-def name_after(simple: str, start: int, end: int) -> tuple[int, int] | None:
-    """Span of the noun phrase right after a count: 12家|世界500强企业|投资罗湖."""
+def _extend_left(words: list[str], i: int, tk: Tokenizer) -> int:
+    """Index of the first word of the phrase ending at word i.
+
+    A verb between two nouns belongs to the phrase (立体|停车|库, 垃圾|收集|点);
+    one at the start of the clause is its predicate (建成|…).
+    """
+    while i - 1 >= 0:
+        before = words[i - 1]
+        if not is_stop(before, tk):
+            i -= 1
+        elif _is_verb(before, tk) and i - 2 >= 0 and _is_nominal(words[i - 2], tk):
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _is_verb(word: str, tk: Tokenizer) -> bool:
+    """A verb that may sit inside a name (停车 in 立体停车库)."""
+    return (tk.pos.get(word, "n").startswith("v") and word not in vocab.directions()
+            and word not in vocab.words("name_stopwords.txt")
+            and word not in vocab.words("predicate_verbs.txt"))
+
+
+def _is_nominal(word: str, tk: Tokenizer) -> bool:
+    return not is_stop(word, tk) and (word not in tk.pos or tk.pos[word][:1] in ("n", "b", "j"))
+
+
+def _skip_trailing(words: list[str], i: int, tk: Tokenizer) -> int:
+    """Walk left over direction words, verbs and marks to the last word of the name.
+
+    A bracketed aside right before the figure is passed over too:
+    地区生产总值(GDP)增长 -> 地区生产总值.
+    """
+    while i >= 0:
+        w = words[i]
+        if w in CLOSING:
+            opening = _opening(words, i)
+            i = (opening if opening is not None else i) - 1
+        elif is_stop(w, tk) and w not in NAME_JOINERS:
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _opening(words: list[str], closing: int) -> int | None:
+    for j in range(closing - 1, max(closing - 8, -1), -1):
+        if words[j] in OPENING:
+            return j
+    return None
+
+
+def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[int, int] | None:
+    """Span of the noun phrase right after a count: 12家|世界500强企业|投资罗湖.
+
+    Nominal verbs may sit inside the phrase (公共服务事项) but one followed by a
+    proper or unknown noun is the verb of the sentence (企业投资罗湖).  `loose`
+    takes the first two words whatever they are (a last resort).
+    """
     if end <= start or simple[start] in PUNCT:
         return None
     tk = tokenizer()
     words = tk.words(simple[start:end])
-    pos, b = start, start
-    for w in words:
-        if is_stop(w, tk) and not (w.isdigit() and pos > start):
+    if loose:
+        words = words[:2]
+        n = next((k for k, w in enumerate(words)
+                  if any(c in PUNCT for c in w) or tk.pos.get(w, "n").startswith("v")), len(words))
+        return _trim(simple, start, start + sum(len(w) for w in words[:n])) if n else None
+    kept: list[str] = []
+    for k, w in enumerate(words):
+        tag = tk.pos.get(w)
+        following = tk.pos.get(words[k + 1], "?") if k + 1 < len(words) else "x"
+        if tag in KEEP_POS and following[:2] in PROPER:
             break
-        pos += len(w)
-        b = pos
-    if b == start:
+        inside = (_is_verb(w, tk) and bool(kept) and _is_nominal(kept[-1], tk)
+                  and following[:1] == "n" and following[:2] not in PROPER)
+        if is_stop(w, tk) and not inside and not (w.isdigit() and kept):
+            break
+        kept.append(w)
+    while kept and tk.pos.get(kept[-1], "n")[:1] in TRAILING_NOT_NAME:
+        kept.pop()
+    if not kept:
         return None
+    b = start + sum(len(w) for w in kept)
     return _trim(simple, start, min(b, start + MAX_NAME))
 
 
@@ -143,4 +215,6 @@ def _trim(simple: str, a: int, b: int) -> tuple[int, int] | None:
                 changed = True
     while a < b and simple[a] in PUNCT:
         a += 1
+    while b > a and simple[b - 1] in PUNCT and simple[b - 1] not in ")）":
+        b -= 1
     return (a, b) if b > a else None
