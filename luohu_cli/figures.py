@@ -55,6 +55,8 @@ def pattern() -> "regex.Pattern[str]":
         (?:
             百分之(?P<pct>{CHINESE})
           | (?P<den>{CHINESE})分之(?P<numer>{CHINESE})
+          | (?<=近|超|逾|约|过|超过|将近|接近)(?P<bare_mag>万亿|亿|万|千)(?P<bare_unit>{_alternatives(plain_units)})
+          | (?<=近|超|过|逾)(?P<half>半)(?!\p{{Han}}{{0,1}}[年月天])
           | (?P<tw_hi>\d+)兆(?P<tw_lo>{ARABIC})(?P<tw_unit>亿(?:{_alternatives(u for u, (b, f) in units.items() if f == 'money')}))
           | (?P<sign>[-−])?(?P<num>{num})
             (?:(?P<range>[-~—－至到])(?P<high>{num}))?
@@ -103,6 +105,14 @@ def _figure(m: "regex.Match[str]", simple: str) -> Figure | None:
         getcontext().prec = 28
         value = (numer * HUNDRED / den).normalize()
         return _make(m, value, None, "%", "", "%", "percent", chinese=True)
+    if m.group("bare_mag"):
+        # 近万家: a magnitude with no digits before it counts one of it
+        unit = m.group("bare_unit")
+        base_unit, family = vocab.units()[unit]
+        return _make(m, Decimal(1), None, m.group("bare_mag") + unit, m.group("bare_mag"),
+                     base_unit, family, chinese=True)
+    if m.group("half"):
+        return _make(m, Decimal(50), None, "%", "", "%", "percent", chinese=True)
     if m.group("tw_hi"):
         # 4兆8,530亿元: written as 48530 亿元
         value = Decimal(m.group("tw_hi")) * 10000 + parse_number(m.group("tw_lo"))
