@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 STOP_POS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "x", "w", "l", "i", "zg")
 KEEP_POS = ("vn", "nv")           # nominal verbs (投资, 建设) can be part of a name
 NAME_JOINERS = "、"
-OPENING, CLOSING = ("(", "（"), (")", "）")               # 中小学、幼儿园12所
+OPENING, CLOSING = ("(", "（"), (")", "）")
+OPEN_QUOTES, CLOSE_QUOTES = ("“", "「"), ("”", "」")               # 中小学、幼儿园12所
 PUNCT = set("，,。；;：:！!？?（）()“”\"'《》、 \t\n——-…·")
 MAX_NAME = 24
 NOUN_SUFFIXES = ("率", "量", "额", "数", "值", "度", "比重", "占比")
@@ -120,13 +121,22 @@ def _extend_left(words: list[str], i: int, tk: Tokenizer) -> int:
     """
     while i - 1 >= 0:
         before = words[i - 1]
-        if not is_stop(before, tk):
+        if before in CLOSE_QUOTES and (j := _opening(words, i - 1, OPEN_QUOTES)) is not None:
+            i = j
+        elif not is_stop(before, tk):
             i -= 1
         elif _is_verb(before, tk) and i - 2 >= 0 and _is_nominal(words[i - 2], tk):
             i -= 1
         else:
             break
     return i
+
+
+def _tag(word: str, tk: Tokenizer) -> str:
+    """Part of speech; `x` for marks, `?` for a word the dictionary lacks."""
+    if all(c in PUNCT for c in word):
+        return "x"
+    return tk.pos.get(word, "?")
 
 
 def _is_verb(word: str, tk: Tokenizer) -> bool:
@@ -151,6 +161,8 @@ def _skip_trailing(words: list[str], i: int, tk: Tokenizer) -> int:
         if w in CLOSING:
             opening = _opening(words, i)
             i = (opening if opening is not None else i) - 1
+        elif w in CLOSE_QUOTES and _opening(words, i, OPEN_QUOTES) is not None:
+            break
         elif is_stop(w, tk) and w not in NAME_JOINERS:
             i -= 1
         else:
@@ -158,9 +170,9 @@ def _skip_trailing(words: list[str], i: int, tk: Tokenizer) -> int:
     return i
 
 
-def _opening(words: list[str], closing: int) -> int | None:
+def _opening(words: list[str], closing: int, marks: tuple[str, ...] = ("(", "（")) -> int | None:
     for j in range(closing - 1, max(closing - 8, -1), -1):
-        if words[j] in OPENING:
+        if words[j] in marks:
             return j
     return None
 
@@ -184,7 +196,7 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
     kept: list[str] = []
     for k, w in enumerate(words):
         tag = tk.pos.get(w)
-        following = tk.pos.get(words[k + 1], "?") if k + 1 < len(words) else "x"
+        following = _tag(words[k + 1], tk) if k + 1 < len(words) else "x"
         if tag in KEEP_POS and following[:2] in PROPER:
             break
         inside = (_is_verb(w, tk) and bool(kept) and _is_nominal(kept[-1], tk)
@@ -213,7 +225,8 @@ def _trim(simple: str, a: int, b: int) -> tuple[int, int] | None:
             if simple.endswith(w, a, b) and b - a > len(w):
                 b -= len(w)
                 changed = True
-    while a < b and simple[a] in PUNCT:
+    while a < b and simple[a] in PUNCT and not (
+            simple[a] in OPEN_QUOTES and any(q in simple[a:b] for q in CLOSE_QUOTES)):
         a += 1
     while b > a and simple[b - 1] in PUNCT and simple[b - 1] not in ")）":
         b -= 1
