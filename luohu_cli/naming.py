@@ -225,6 +225,10 @@ def _trim(simple: str, a: int, b: int) -> tuple[int, int] | None:
             if simple.endswith(w, a, b) and b - a > len(w):
                 b -= len(w)
                 changed = True
+        for w in vocab.words("name_tail_words.txt"):
+            if simple.endswith(w, a, b) and b - a > len(w):
+                b -= len(w)
+                changed = True
     while a < b and simple[a] in PUNCT and not (
             simple[a] in OPEN_QUOTES and any(q in simple[a:b] for q in CLOSE_QUOTES)):
         a += 1

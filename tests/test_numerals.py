@@ -1,0 +1,35 @@
+from decimal import Decimal
+
+import pytest
+
+from luohu_cli.numerals import parse_number
+
+NUMERAL_CASES = {
+    "arabic": ("2630.2", "2630.2"),
+    "arabic-thousands": ("2,550,367", "2550367"),
+    "arabic-trailing-zero-kept": ("6.0", "6.0"),
+    "chinese-simple": ("八", "8"),
+    "chinese-ten": ("十", "10"),
+    "chinese-teen": ("十二", "12"),
+    "chinese-compound": ("六千二百六十一", "6261"),
+    "chinese-with-zero": ("一千零五", "1005"),
+    "chinese-decimal": ("七点八", "7.8"),
+    "chinese-decimal-traditional": ("七點八", "7.8"),
+    "chinese-positional-year": ("二〇〇九", "2009"),
+    "chinese-liang": ("两", "2"),
+    "chinese-bare-thousand": ("千", "1000"),
+    "chinese-bare-hundred": ("百", "100"),
+    "chinese-big-unit": ("三万五千", "35000"),
+}
+
+
+@pytest.mark.parametrize("text, expected", NUMERAL_CASES.values(), ids=NUMERAL_CASES.keys())
+def test_parse_number(text, expected):
+    value = parse_number(text)
+    assert isinstance(value, Decimal)
+    assert str(value) == expected
+
+
+def test_not_a_numeral():
+    with pytest.raises(ValueError):
+        parse_number("一般")

@@ -1,0 +1,66 @@
+"""Cleaning keeps the way back to the input."""
+from __future__ import annotations
+
+import pytest
+
+from luohu_cli.text import clean, line_of, to_simplified
+
+CLEANING_CASES = {
+    "pinyin-gloss": ("地區(qū)生產(chǎn)總值", "地區生產總值"),
+    "pinyin-gloss-fullwidth-brackets": ("發（fā）展", "發展"),
+    "gloss-keeps-plain-brackets": ("地區生產總值(GDP)增長", "地區生產總值(GDP)增長"),
+    "gloss-keeps-chinese-brackets": ("公園(一期)", "公園(一期)"),
+    "html-cut-tag": ("（一）</strong>因時因勢", "（一）因時因勢"),
+    "html-tail-only": ("（一）/strong>因時因勢", "（一）因時因勢"),
+    "html-entity": ("增長&nbsp;3%", "增長 3%"),
+    "fullwidth-digits": ("增長３．４％", "增長3.4%"),
+    "fullwidth-thousands": ("２，５５０，３６７萬元", "2,550,367萬元"),
+    "newline-inside-number": ("377\n.4億元", "377.4億元"),
+    "newline-between-digits": ("13\n7億元", "137億元"),
+    "space-before-percent": ("增長9.1 %", "增長9.1%"),
+    "space-after-point": ("增長9. 1%", "增長9.1%"),
+    "space-as-thousands": ("1 258.7億元", "1258.7億元"),
+    "ideographic-space-before-percent": ("9.1\u3000%", "9.1%"),
+    "mojibake-heading": ("?。ㄒ唬?/strong>因時因勢", "（一）因時因勢"),
+    "mojibake-heading-lost-ordinal": ("?。ㄈ﹫猿痔嵴裣M(fèi)、拉動內(nèi)需", "（?）堅持提振M、拉動內需"),
+    "mojibake-heading-ordinal-survived": ("?。?/strong>四)堅持", "（四)堅持"),
+    "mojibake-repair-stops-at-rare-chars": ("?。ㄆ撸┤婕訌?qiáng)政府", "（七）?政府"),
+    "mojibake-in-body-left-alone": ("燃?xì)獾?3個", "燃?獾?3個"),
+    "plain-text-untouched": ("全年地區生產總值2630.2億元、增長3.4%", "全年地區生產總值2630.2億元、增長3.4%"),
+}
+
+
+@pytest.mark.parametrize("raw, expected", CLEANING_CASES.values(), ids=CLEANING_CASES.keys())
+def test_cleaning(raw, expected):
+    assert clean(raw).text == expected
+
+
+@pytest.mark.parametrize("raw", [c[0] for c in CLEANING_CASES.values()], ids=CLEANING_CASES.keys())
+def test_every_cleaned_character_comes_from_the_input(raw):
+    c = clean(raw)
+    assert len(c.origin) == len(c.text) + 1
+    assert len(c.simple) == len(c.text)
+    for i, ch in enumerate(c.text):
+        assert 0 <= c.origin[i] < len(raw)
+        if ch.isdigit() and raw[c.origin[i]].isascii():
+            assert raw[c.origin[i]] == ch
+    assert list(c.origin[:-1]) == sorted(c.origin[:-1])
+
+
+def test_raw_span_of_a_figure():
+    raw = "地區(qū)生產(chǎn)總值2630.2億元"
+    c = clean(raw)
+    at = c.text.index("2630.2")
+    start, end = c.raw_span(at, at + len("2630.2億元"))
+    assert raw[start:end] == "2630.2億元"
+
+
+def test_simplified_shadow_has_the_same_length():
+    assert to_simplified("地區生產總值增長3.4%，規上工業增加值") == "地区生产总值增长3.4%，规上工业增加值"
+
+
+@pytest.mark.parametrize("raw, offset, line", [
+    ("a\nb\nc", 4, 3), ("a\r\nb", 3, 2), ("a\rb", 2, 2), ("abc", 0, 1),
+], ids=["lf", "crlf", "cr", "first"])
+def test_line_of(raw, offset, line):
+    assert line_of(raw, offset) == line
