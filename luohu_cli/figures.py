@@ -84,7 +84,10 @@ def find_figures(simple: str, start: int = 0, end: int | None = None) -> list[Fi
         m = pat.search(simple, pos, end)
         if m is None:
             break
-        fig = _figure(m, simple)
+        try:
+            fig = _figure(m, simple)
+        except (ValueError, ArithmeticError):  # a numeral-looking run that is not one: 七点八千
+            fig = None
         if fig is None:
             pos = m.start() + 1
             continue
@@ -127,11 +130,8 @@ def _figure(m: "regex.Match[str]", simple: str) -> Figure | None:
         return None
     if not _number_stands_alone(m, simple, chinese):
         return None
-    try:
-        value = parse_number(number)
-        high = parse_number(m.group("high")) if m.group("high") else None
-    except (ValueError, ArithmeticError):
-        return None
+    value = parse_number(number)
+    high = parse_number(m.group("high")) if m.group("high") else None
     if m.group("sign"):
         value = -value
     base_unit, family = vocab.units().get(unit, ("", "count"))

@@ -40,6 +40,8 @@ def parse_chinese(text: str) -> Decimal:
     for point in POINT:
         if point in text:
             whole, frac = text.split(point, 1)
+            if not frac or any(c not in DIGITS for c in frac):
+                raise ValueError(f"not a Chinese numeral: {text!r}")
             decimals = "".join(str(DIGITS[c]) for c in frac)
             return Decimal(f"{parse_chinese(whole) if whole else 0}.{decimals}")
     if text and all(c in DIGITS for c in text) and len(text) > 1:
