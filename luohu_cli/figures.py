@@ -7,7 +7,7 @@ value, unit and qualifier; naming, direction, year and kind come later.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, getcontext
+from decimal import Decimal
 from functools import lru_cache
 
 import regex
@@ -20,6 +20,7 @@ CHINESE = r"[零〇○一二两三四五六七八九十百千][零〇○一二�
 CN_DIGITS = "零〇○一二两三四五六七八九"
 HUNDRED = Decimal(100)
 TEN = Decimal(10)
+FRACTION_PLACES = 10
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,10 @@ def _figure(m: "regex.Match[str]", simple: str) -> Figure | None:
         den, numer = parse_number(m.group("den")), parse_number(m.group("numer"))
         if not den or numer > den:
             return None
-        getcontext().prec = 28
+        # A third has no exact decimal: the one place a figure is cut, at ten places.
         value = (numer * HUNDRED / den).normalize()
+        if value.as_tuple().exponent < -FRACTION_PLACES:
+            value = value.quantize(Decimal(1).scaleb(-FRACTION_PLACES))
         return _make(m, value, None, "%", "", "%", "percent", chinese=True)
     if m.group("bare_mag"):
         # 近万家: a magnitude with no digits before it counts one of it

@@ -12,16 +12,19 @@ from dataclasses import dataclass
 import regex
 
 from . import vocab
+from .numerals import parse_chinese
 
 ORDINALS = "一二三四五六七八九十"
 PART = regex.compile(r"^[ \t\u3000]*(?P<ord>[一二三四五六七八九十]{1,3})[、.．](?P<title>[^。；;]{1,48})$")
 SUB = regex.compile(r"^[ \t\u3000]*[（(](?P<ord>[一二三四五六七八九十]{1,3}|\?)[）)](?P<title>.*)$")
 GLOSSARY = regex.compile(r"^[ \t\u3000]*(?:有关|有關|附[:：]?)?(?:名词解释|名詞解釋|注释|註釋|名词注释)[ \t\u3000:：]*$")
-YEAR = regex.compile(r"((?:19|20)\d{2})年")
+# A year: 2022年, or 二〇〇九年 written digit by digit; not inside 2022-2023年.
+YEAR = regex.compile(r"(?<![\d-])(?:((?:19|20)\d{2})|([一二][〇零○一二三四五六七八九]{3}))年(?![\d-])")
 # Leftovers of unrepaired mojibake inside a heading: a lone `?` or one or two
 # Latin letters glued to Han characters (提振M、拉動).
 NOISE_IN_TITLE = regex.compile(r"(?<=\p{Han})(?:\?+|[A-Za-z]{1,2})(?=[\p{Han}、，,])|^\?+")
 REPORT_DATE = regex.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,13 @@ def ordinal_text(n: int) -> str:
     return (ORDINALS[tens - 1] if tens > 1 else "") + "十" + (ORDINALS[ones - 1] if ones else "")
 
 
+def year_value(m: "regex.Match[str]") -> int:
+    """The year a YEAR match names: 2022年 -> 2022, 二〇〇九年 -> 2009."""
+    if m.group(1):
+        return int(m.group(1))
+    return int(parse_chinese(m.group(2)))
+
+
 def report_year(simple: str) -> int | None:
     """The year the report was delivered, from its dateline (2023年1月10日)."""
     m = REPORT_DATE.search(simple, 0, 600)
@@ -103,7 +113,7 @@ def parse_outline(text: str, simple: str) -> list[Section]:
             part_no, sub_no = ordinal_value(m.group("ord")), 0
             kind = part_kind(m.group("title"))
             y = YEAR.search(m.group("title"))
-            year = int(y.group(1)) if y else _implied_year(delivered, kind)
+            year = year_value(y) if y else _implied_year(delivered, kind)
             part = Section(str(part_no), line.strip(), year, kind, start, lineno)
             sections.append(part)
         elif (m := SUB.match(sline)) and part is not None:

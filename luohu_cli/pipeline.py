@@ -10,15 +10,15 @@ import regex
 from . import naming, vocab
 from .figures import Figure, find_figures
 from .model import Indicator
-from .outline import Section, parse_outline, section_at
+from .outline import YEAR, Section, parse_outline, section_at, year_value
 from .text import Cleaned, clean, line_of
 
 log = logging.getLogger(__name__)
 
-SENTENCE = regex.compile(r"[^。！？!?；;\n]*(?:[。！？!?；;]+[”’」』]?|\n|$)")
+# A sentence ends at 。！？； (or their ASCII forms, a `.` only where no digit follows).
+SENTENCE = regex.compile(r"(?:[^。！？!?；;.\n]|\.(?=\d))*(?:(?:[。！？!?；;]|\.(?!\d))+[”’」』]?|\n|$)")
 CLAUSE_MARKS = set(",，：:;；。!?！？\n")
 LIST_JOINERS = regex.compile(r"^[、,，和及与以及 ]*$")
-YEAR = regex.compile(r"(?<![\d-])((?:19|20)\d{2})年(?![\d-])")
 COMPARED = ("比", "较", "与", "同", "相比", "对比")
 TARGET_WORDS = ("目标", "计划", "预期", "力争")
 FILLERS = ("了", "分别", "同比", "比上年", "较上年", "年均", "平均")
@@ -120,7 +120,7 @@ def _clause_start(simple: str, s: int, prev: _Previous, fig: Figure) -> int:
 
 def _direction(simple: str, start: int, end: int) -> str | None:
     """up / down / "" (a level) from the words just before the figure; None if none."""
-    region = simple[start:end]
+    region = simple[start:end].rstrip()
     changed = True
     while changed:
         changed = False
@@ -194,7 +194,7 @@ def _list_names(simple: str, s: int, figures: list[Figure]) -> dict[int, tuple[i
 
 def _clause_bound(simple: str, s: int, at: int) -> int:
     for i in range(at - 1, s - 1, -1):
-        if simple[i] in "，,；;：:。":
+        if simple[i] in "，,；;：:。(（":
             return i + 1
     return s
 
@@ -226,7 +226,7 @@ def _year_and_kind(simple: str, s: int, fig: Figure, section: Section) -> tuple[
         before = simple[max(s, m.start() - 2):m.start()]
         if any(before.endswith(w) for w in COMPARED) or _inside_title(simple, s, m.start()):
             continue
-        explicit = int(m.group(1))
+        explicit = year_value(m)
     if explicit is not None:
         if year is not None and explicit > year:
             kind = "target"
@@ -234,8 +234,10 @@ def _year_and_kind(simple: str, s: int, fig: Figure, section: Section) -> tuple[
             kind = "actual"
         year = explicit
     elif kind == "actual":
+        # 增长4.1%(目标6.0%左右): the bracketed figure is the target; but
+        # 完成年度计划的96.5% is a result
         clause = simple[_clause_bound(simple, s, fig.start):fig.start]
-        if any(w in clause for w in TARGET_WORDS):
+        if any(w in clause for w in TARGET_WORDS) and "完成" not in clause:
             kind = "target"
     return year, kind
 

@@ -80,8 +80,10 @@ _HTML = regex.compile(
 _ENTITY = {"&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"'}
 # Full-width forms that matter to figures, one character for one.
 _WIDTH = str.maketrans(
-    "０１２３４５６７８９％．＋－／～：，；（）　",
-    "0123456789%.+-/~:,;() ",
+    "０１２３４５６７８９％．＋－／～，" + "".join(chr(c) for c in range(0xFF21, 0xFF3B))
+    + "".join(chr(c) for c in range(0xFF41, 0xFF5B)),
+    "0123456789%.+-/~," + "".join(chr(c) for c in range(0x41, 0x5B))
+    + "".join(chr(c) for c in range(0x61, 0x7B)),
 )
 # Breaks and spaces inside a number: "377\n.4億元", "9.1 %", "1 258.7", "4. 5".
 _BROKEN_NUMBER = regex.compile(
@@ -107,7 +109,7 @@ def _width(m: "regex.Match[str]") -> str:
     return m.group().translate(_WIDTH)
 
 
-_FULLWIDTH = regex.compile(r"[０-９％．＋－／～]+|(?<=[\d０-９])[，](?=[０-９\d]{3})")
+_FULLWIDTH = regex.compile(r"[０-９％．＋－／～Ａ-Ｚａ-ｚ]+|(?<=[\d０-９])[，](?=[０-９\d]{3})")
 
 STEPS: tuple[tuple[str, "regex.Pattern[str]", Replace], ...] = (
     ("mojibake", mojibake.PATTERN, mojibake.repair),

@@ -1,0 +1,246 @@
+"""Read records back from what the commands write, so that commands compose.
+
+    $ luohu extract r.txt -f jsonl | luohu filter - --kind target | luohu export - -o t.xlsx
+
+An input is one of three things, told apart by its first line (:func:`detect`):
+
+- JSON Lines (``extract -f jsonl``): the first non-blank line starts with ``{``;
+- a JSON array (``extract -f json``): the first non-blank line is ``[`` or ``[]``;
+- CSV (``extract -f csv``, ``export`` to .csv): the first line is exactly the
+  header of ``model.FIELDS`` (a UTF-8 byte order mark before it is ignored);
+- anything else is the text of a report.
+
+Records read back are exactly the records written: decimals from their strings,
+integers for line/start/end/year, ``""`` (or null) -> None for year and
+value_high. A bad row is an :class:`~luohu_cli.errors.InputError` naming the
+input and the line.
+
+A CSV whose rows end in CRLF was written by ``luohu export`` (``extract``
+writes LF), so its formula guard is undone: ``'=x`` reads back as ``=x``
+(see :func:`luohu_cli.export.unguard`).
+
+    >>> detect('{"report": "a.txt"}\\n')
+    'jsonl'
+    >>> detect("一、2022年工作回顧\\n")
+    'report'
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+from .errors import InputError
+from .model import DECIMAL_FIELDS, FIELDS, INT_FIELDS, Indicator
+from .outline import Section
+
+InputKind = Literal["jsonl", "json", "csv", "report"]
+CSV_HEADER = ",".join(FIELDS)
+NULLABLE = frozenset({"year", "value_high"})
+TEXT_FIELDS = tuple(name for name in FIELDS if name not in INT_FIELDS | DECIMAL_FIELDS)
+
+
+def detect(text: str) -> InputKind:
+    """What `text` holds: records in one of the writers' formats, or a report.
+
+    >>> detect(CSV_HEADER + "\\r\\n"), detect("\\ufeff" + CSV_HEADER), detect("[]\\n")
+    ('csv', 'csv', 'json')
+    >>> detect(""), detect("report,line\\n")
+    ('report', 'report')
+    """
+    text = text.removeprefix("\ufeff")
+    first = text.split("\n", 1)[0].rstrip("\r")
+    if first == CSV_HEADER:
+        return "csv"
+    stripped = text.lstrip()
+    if stripped.startswith("{"):
+        return "jsonl"
+    if stripped.split("\n", 1)[0].strip() in ("[", "[]"):
+        return "json"
+    return "report"
+
+
+def read_records(text: str, source: str = "") -> list[Indicator]:
+    """The records in JSON Lines, JSON or CSV `text` (see :func:`detect`).
+
+    >>> line = ('{"report": "a.txt", "line": 9, "start": 0, "end": 4, "section_id": "1", '
+    ...         '"section": "一、", "year": 2022, "kind": "actual", "indicator": "增速", '
+    ...         '"value": "3.4", "unit": "%", "base_value": "3.4", "base_unit": "%", '
+    ...         '"qualifier": "", "direction": "up", "text": "3.4%", "context": "", '
+    ...         '"value_high": ""}')
+    >>> [(r.value, r.year, r.value_high) for r in read_records(line)]
+    [(Decimal('3.4'), 2022, None)]
+    """
+    kind = detect(text)
+    label = source or "input"
+    if kind == "jsonl":
+        return list(records_from_jsonl(text, label))
+    if kind == "json":
+        return records_from_json(text, label)
+    if kind == "csv":
+        return list(records_from_csv(text, label))
+    raise InputError(f"{label} holds no records (not JSON Lines, JSON or luohu CSV)",
+                     source=source)
+
+
+def records_from_jsonl(text: str, label: str = "input") -> Iterator[Indicator]:
+    """One record per non-blank line of JSON Lines."""
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line, parse_float=Decimal)
+        except json.JSONDecodeError as err:
+            raise _bad(label, number, f"not JSON ({err.msg})") from None
+        yield record_from_mapping(obj, label, number)
+
+
+def records_from_json(text: str, label: str = "input") -> list[Indicator]:
+    """The records of one JSON array of objects (``extract -f json``)."""
+    try:
+        array = json.loads(text.removeprefix("\ufeff"), parse_float=Decimal)
+    except json.JSONDecodeError as err:
+        raise _bad(label, err.lineno, f"not JSON ({err.msg})") from None
+    if not isinstance(array, list):
+        raise InputError(f"{label}: expected a JSON array of records", source=label)
+    return [record_from_mapping(obj, label, None, index) for index, obj in enumerate(array, 1)]
+
+
+def records_from_csv(text: str, label: str = "input") -> Iterator[Indicator]:
+    """One record per row after the header; CRLF rows (luohu export) are unguarded."""
+    from .export import unguard
+
+    text = text.removeprefix("\ufeff")
+    crlf = text.startswith(CSV_HEADER + "\r\n")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header != list(FIELDS):
+            raise _bad(label, 1, "the first line is not the luohu CSV header")
+        for row in reader:
+            number = reader.line_num
+            if not row:
+                continue
+            if len(row) != len(FIELDS):
+                raise _bad(label, number, f"{len(row)} cells, expected {len(FIELDS)}")
+            if crlf:
+                row = [unguard(cell) for cell in row]
+            yield record_from_mapping(dict(zip(FIELDS, row)), label, number)
+    except csv.Error as err:
+        raise _bad(label, reader.line_num, f"broken CSV ({err})") from None
+
+
+def record_from_mapping(obj: Any, label: str = "input", line: int | None = None,
+                        index: int | None = None) -> Indicator:
+    """An Indicator from one JSON object or CSV row (a mapping of field -> value).
+
+    Keys beyond ``FIELDS`` are ignored; a missing field or a value of the wrong
+    type is an InputError.
+    """
+    where = f"line {line}" if line is not None else f"record {index}"
+    if not isinstance(obj, Mapping):
+        raise _bad(label, where, "not a JSON object")
+    missing = [name for name in FIELDS if name not in obj]
+    if missing:
+        raise _bad(label, where, "missing field " + ", ".join(missing))
+    values: dict[str, Any] = {}
+    for name in FIELDS:
+        try:
+            values[name] = _field(name, obj[name])
+        except (TypeError, ValueError, InvalidOperation):
+            raise _bad(label, where, f"bad {name} {obj[name]!r}") from None
+    return Indicator(**values)
+
+
+def _field(name: str, value: Any) -> Any:
+    """One field's value in the record's own type; raises ValueError/TypeError if wrong."""
+    if name in NULLABLE and value in (None, ""):
+        return None
+    if name in INT_FIELDS:
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise TypeError(name)
+        if isinstance(value, str) and not value.strip().lstrip("-").isdigit():
+            raise ValueError(name)
+        return int(value)
+    if name in DECIMAL_FIELDS:
+        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+            raise TypeError(name)
+        number = Decimal(value.strip() if isinstance(value, str) else value)
+        if not number.is_finite():
+            raise ValueError(name)
+        return number
+    if not isinstance(value, str):
+        raise TypeError(name)
+    return value
+
+
+def _bad(label: str, where: int | str | None, problem: str) -> InputError:
+    place = f"line {where}" if isinstance(where, int) else (where or "")
+    return InputError(f"{label}: {place}: {problem}" if place else f"{label}: {problem}",
+                      source=label)
+
+
+# --- Reports or records ---------------------------------------------------------
+
+
+def load(name: str, encoding: str | None = None):
+    """Read one input named on the command line: a report, or records written before.
+
+    Returns a list of :class:`~luohu_cli.pipeline.Report`: one for a report
+    text, one per report named in the records for records (their outline
+    derived from the records, see :func:`outline_from_records`).
+    """
+    from . import pipeline
+    from .decode import read_source
+
+    text = read_source(name, encoding)
+    if detect(text) == "report":
+        return [pipeline.analyse(text, name)]
+    records = read_records(text, name)
+    return [pipeline.Report(report, outline_from_records(group), tuple(group))
+            for report, group in group_by_report(records).items()]
+
+
+def group_by_report(records: Iterable[Indicator]) -> dict[str, list[Indicator]]:
+    """Records by their report field, reports in order of first appearance."""
+    groups: dict[str, list[Indicator]] = {}
+    for record in records:
+        groups.setdefault(record.report, []).append(record)
+    return groups
+
+
+def outline_from_records(records: Sequence[Indicator]) -> tuple[Section, ...]:
+    """The outline that records imply: their sections and those sections' parents.
+
+    Sections that hold no record are not known, so they do not appear. Each
+    section takes the year, kind and first line of its first record.
+
+    >>> from decimal import Decimal as D
+    >>> r = Indicator("a", 20, 0, 1, "1.2", "一、回顧 > （二）發展", 2022, "actual",
+    ...               "x", D(1), "", D(1), "", "", "", "1", "")
+    >>> [(s.id, s.path) for s in outline_from_records([r])]
+    [('1', '一、回顧'), ('1.2', '一、回顧 > （二）發展')]
+    """
+    found: dict[str, Section] = {}
+    for record in records:
+        ids = record.section_id.split(".") if record.section_id else [""]
+        titles = record.section.split(" > ")
+        for depth in range(1, len(ids) + 1):
+            sid = ".".join(ids[:depth])
+            if sid in found:
+                continue
+            path = " > ".join(titles[:depth]) if len(titles) == len(ids) else record.section
+            found[sid] = Section(sid, path, record.year, record.kind, record.start, record.line)
+    return tuple(sorted(found.values(), key=lambda s: section_key(s.id)))
+
+
+def section_key(section_id: str) -> tuple[int, ...]:
+    """Sort key of a section id: "" < "1" < "1.2" < "1.10" < "2".
+
+    >>> sorted(["2", "1.10", "", "1.2", "1"], key=section_key)
+    ['', '1', '1.2', '1.10', '2']
+    """
+    return tuple(int(part) if part.isdigit() else 0 for part in section_id.split(".") if part)

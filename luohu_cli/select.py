@@ -1,0 +1,175 @@
+"""Pick records by what they say: section, year, kind, unit, name, value...
+
+:class:`Criteria` holds the conditions; every one that is set must hold (AND).
+Names, units and ``grep`` patterns match across scripts: both sides are
+compared in Simplified characters, so ``--name 生产总值`` finds 地區生產總值.
+
+    >>> from decimal import Decimal as D
+    >>> r = Indicator("a", 9, 0, 4, "1.2", "一、 > （二）", 2022, "actual", "地區生產總值",
+    ...               D("3.4"), "%", D("3.4"), "%", "", "up", "3.4%", "增長3.4%")
+    >>> matches(r, Criteria(section="1", name="生产总值", minimum=D(3)))
+    True
+    >>> matches(r, Criteria(kind="target"))
+    False
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+import regex
+
+from .errors import LuohuError
+from .model import Indicator
+
+KINDS = ("actual", "target")
+# Option value -> record value: "exact" and "level" name the empty value.
+QUALIFIERS = {"exact": "", "~": "~", ">": ">", ">=": ">=", "<=": "<=", "<": "<"}
+DIRECTIONS = {"up": "up", "down": "down", "level": ""}
+SECTION_ID = regex.compile(r"\d+(?:\.\d+)*")
+GREP_TIMEOUT = 2.0  # seconds a --grep pattern may spend on all records together
+
+
+class CriteriaError(LuohuError, ValueError):
+    """A criterion that cannot be used (bad section id, invalid pattern...)."""
+
+
+class PatternTimeout(LuohuError):
+    """A --grep pattern took too long: it backtracks without end."""
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """Conditions on records; None means "any". All set conditions must hold.
+
+    ``section`` takes the section and everything under it (``2`` holds
+    ``2.3``); ``""`` means the text before the first heading. ``qualifier``
+    and ``direction`` take the record's values, or "exact" / "level" for
+    the empty one. ``minimum`` and ``maximum`` bound ``base_value``, inclusive.
+    """
+
+    section: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    unit: str | None = None
+    base_unit: str | None = None
+    name: str | None = None
+    grep: str | None = None
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    qualifier: str | None = None
+    direction: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.section not in (None, "") and not SECTION_ID.fullmatch(self.section):
+            raise CriteriaError(f"not a section id: {self.section!r} (like 2 or 2.3)")
+        if self.kind is not None and self.kind not in KINDS:
+            raise CriteriaError(f"kind is actual or target, not {self.kind!r}")
+        if self.qualifier is not None and self.qualifier not in QUALIFIERS:
+            raise CriteriaError(f"unknown qualifier {self.qualifier!r}")
+        if self.direction is not None and self.direction not in DIRECTIONS:
+            raise CriteriaError(f"direction is up, down or level, not {self.direction!r}")
+        for bound in (self.minimum, self.maximum):
+            if bound is not None and not bound.is_finite():
+                raise CriteriaError(f"not a finite number: {bound}")
+        if self.grep is not None:
+            compile_pattern(self.grep)
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+
+def parse_decimal(text: str) -> Decimal:
+    """A bound as written on the command line; CriteriaError if it is no number.
+
+    >>> parse_decimal("2.6e11"), parse_decimal("-2.0")
+    (Decimal('2.6E+11'), Decimal('-2.0'))
+    """
+    try:
+        number = Decimal(text.strip())
+    except InvalidOperation:
+        raise CriteriaError(f"not a number: {text!r}") from None
+    if not number.is_finite():
+        raise CriteriaError(f"not a finite number: {text!r}")
+    return number
+
+
+@lru_cache(maxsize=32)
+def compile_pattern(pattern: str) -> regex.Pattern[str]:
+    """The --grep pattern, compiled on its Simplified form; CriteriaError if invalid."""
+    try:
+        return regex.compile(_simple(pattern))
+    except regex.error as err:
+        raise CriteriaError(f"invalid pattern {pattern!r}: {err}") from None
+
+
+def matches(record: Indicator, criteria: Criteria, *, timeout: float = GREP_TIMEOUT) -> bool:
+    """Whether `record` meets every condition of `criteria`.
+
+    `timeout` bounds the time the grep pattern may take on this record;
+    PatternTimeout when it runs out.
+    """
+    c = criteria
+    if c.section is not None and not in_section(record.section_id, c.section):
+        return False
+    if c.year is not None and record.year != c.year:
+        return False
+    if c.kind is not None and record.kind != c.kind:
+        return False
+    if c.qualifier is not None and record.qualifier != QUALIFIERS[c.qualifier]:
+        return False
+    if c.direction is not None and record.direction != DIRECTIONS[c.direction]:
+        return False
+    if c.minimum is not None and record.base_value < c.minimum:
+        return False
+    if c.maximum is not None and record.base_value > c.maximum:
+        return False
+    if c.unit is not None and _simple(record.unit) != _simple(c.unit):
+        return False
+    if c.base_unit is not None and _simple(record.base_unit) != _simple(c.base_unit):
+        return False
+    if c.name is not None and _simple(c.name).casefold() not in _simple(record.indicator).casefold():
+        return False
+    if c.grep is not None and not _grep(record, c.grep, timeout):
+        return False
+    return True
+
+
+def select(records: Iterable[Indicator], criteria: Criteria, *,
+           timeout: float = GREP_TIMEOUT) -> Iterator[Indicator]:
+    """The records that match, in their order; the grep pattern gets `timeout` in all."""
+    deadline = time.monotonic() + timeout
+    for record in records:
+        if matches(record, criteria, timeout=max(0.001, deadline - time.monotonic())):
+            yield record
+
+
+def in_section(section_id: str, wanted: str) -> bool:
+    """Whether `section_id` is `wanted` or lies under it.
+
+    >>> in_section("2.3", "2"), in_section("2", "2"), in_section("12", "1"), in_section("1", "")
+    (True, True, False, False)
+    """
+    if wanted == "":
+        return section_id == ""
+    return section_id == wanted or section_id.startswith(wanted + ".")
+
+
+def _grep(record: Indicator, pattern: str, timeout: float) -> bool:
+    compiled = compile_pattern(pattern)
+    try:
+        return any(compiled.search(_simple(text), timeout=timeout) is not None
+                   for text in (record.indicator, record.context))
+    except TimeoutError:
+        raise PatternTimeout(f"--grep pattern {pattern!r} takes too long "
+                             "(it backtracks without end); simplify it") from None
+
+
+@lru_cache(maxsize=4096)
+def _simple(text: str) -> str:
+    from .text import to_simplified
+
+    return to_simplified(text)
