@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import regex
+
 from . import vocab
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,7 @@ OPENING, CLOSING = ("(", "（"), (")", "）")
 OPEN_QUOTES, CLOSE_QUOTES = ("“", "「"), ("”", "」")               # 中小学、幼儿园12所
 PUNCT = set("，,。；;：:！!？?（）()“”\"'《》、 \t\n——-…·.")
 MAX_NAME = 24
+YEAR_BEFORE_FIGURE = regex.compile(r"(?:由|从|到|至|比|较)?(?:19|20)\d{2}年(?:底|末)?的?$")
 NOUN_SUFFIXES = ("率", "量", "额", "数", "值", "度", "比重", "占比")
 PROPER = ("ns", "nr", "nt", "?")     # place, person, organisation, unknown
 TRAILING_NOT_NAME = ("a", "d", "m", "q")
@@ -92,6 +95,9 @@ def name_before(simple: str, start: int, end: int) -> tuple[int, int] | None:
     """
     if end <= start:
         return None
+    year = YEAR_BEFORE_FIGURE.search(simple, start, end)
+    if year:  # 地区生产总值由2015年的|1708.4亿元: the year is not the name
+        end = year.start()
     tk = tokenizer()
     words = tk.words(simple[start:end])
     offsets = []
@@ -147,7 +153,7 @@ def _is_verb(word: str, tk: Tokenizer) -> bool:
 
 
 def _is_nominal(word: str, tk: Tokenizer) -> bool:
-    return not is_stop(word, tk) and (word not in tk.pos or tk.pos[word][:1] in ("n", "b", "j"))
+    return not is_stop(word, tk) and (word not in tk.pos or tk.pos[word][:1] in ("n", "b", "j", "a"))
 
 
 def _skip_trailing(words: list[str], i: int, tk: Tokenizer) -> int:

@@ -103,3 +103,139 @@ def group_by_report(records: Iterable[Indicator],
     for record in records:
         groups.setdefault(record.report, []).append(record)
     return groups
+
+
+# --- The outline view (`luohu list`) -------------------------------------------
+#
+# One block per report: a title line, then each section of the outline as a
+# heading (id, title cut to the width, how many indicators it holds with its
+# subsections), and under it the indicators found directly in it. Subsections
+# are indented under their part. Piped, the same text comes out without colour.
+
+OUTLINE_COLUMNS: tuple[tuple[str, dict], ...] = (
+    ("line", {"justify": "right", "no_wrap": True, "style": "dim"}),
+    ("indicator", {"min_width": 8, "overflow": "fold", "ratio": 1}),
+    ("figure", {"no_wrap": True}),
+    ("qual", {"no_wrap": True}),
+    ("dir", {"no_wrap": True}),
+    ("year", {"no_wrap": True}),
+    ("kind", {"no_wrap": True}),
+)
+INDENT = 2
+BEFORE_FIRST_HEADING = "(before the first heading)"
+
+
+def render_outline(reports: Iterable, stream: TextIO, *, width: int | None = None,
+                   sections_only: bool = False) -> None:
+    """Print each report's outline with its indicators under their sections.
+
+    `reports` are :class:`~luohu_cli.pipeline.Report` (name, sections,
+    records). With `sections_only`, only the headings and their counts.
+
+        >>> import io
+        >>> from luohu_cli.pipeline import Report
+        >>> out = io.StringIO()
+        >>> render_outline([Report("r.txt", (), ())], out, width=80)
+        >>> out.getvalue()
+        'r.txt: 0 indicators in 0 sections\\n'
+    """
+    from rich.console import Console
+
+    console = Console(file=stream, width=width, highlight=False)
+    if width is None and console.width > MAX_WIDTH:
+        console.width = MAX_WIDTH
+    for number, report in enumerate(reports):
+        if number:
+            console.print()
+        for renderable in outline_renderables(report, sections_only=sections_only):
+            console.print(renderable)
+
+
+def outline_renderables(report, *, sections_only: bool = False) -> list:
+    """The title, section headings and indicator tables of one report, in order."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    sections = outline_sections(report.sections, report.records)
+    widths = column_widths(report.records)
+    shown = [s for s in sections if s.id or count_in(report.records, s.id)]
+    noun = "indicator" if len(report.records) == 1 else "indicators"
+    out: list = [Text(f"{report.name}: {len(report.records)} {noun} in "
+                      f"{len(shown)} section{'' if len(shown) == 1 else 's'}", style="bold")]
+    for section in shown:
+        depth = section.id.count(".") if section.id else 0
+        out.append(Padding(section_heading(section, count_in(report.records, section.id)),
+                           (0, 0, 0, depth * INDENT)))
+        own = [r for r in report.records if r.section_id == section.id]
+        if own and not sections_only:
+            out.append(Padding(outline_table(own, widths), (0, 0, 0, (depth + 1) * INDENT)))
+    return out
+
+
+def section_heading(section, count: int):
+    """One line: id, title (cut with … to fit), and the count at the right."""
+    from rich.table import Table
+
+    title = section.title if section.id else BEFORE_FIRST_HEADING
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis", style="bold")
+    grid.add_column(justify="right", no_wrap=True, style="cyan")
+    grid.add_row(section.id, title, str(count))
+    return grid
+
+
+def outline_table(records: Sequence[Indicator], widths: dict[str, int] | None = None):
+    """The indicators of one section, without borders.
+
+    `widths` fixes the width of short columns, so that they line up from one
+    section to the next (see :func:`column_widths`).
+    """
+    from rich.table import Table
+
+    widths = widths or {}
+    table = Table(box=None, show_header=False, pad_edge=False, expand=True,
+                  padding=(0, 1))
+    for header, options in OUTLINE_COLUMNS:
+        table.add_column(**options, **({"width": widths[header]} if header in widths else {}))
+    for record in records:
+        table.add_row(*outline_cells(record))
+    return table
+
+
+def outline_cells(record: Indicator) -> list[str]:
+    """One indicator's cells, in ``OUTLINE_COLUMNS`` order."""
+    year = "" if record.year is None else str(record.year)
+    return [str(record.line), record.indicator or "?", figure(record),
+            record.qualifier, record.direction, year, record.kind]
+
+
+def column_widths(records: Sequence[Indicator]) -> dict[str, int]:
+    """The width every column but the indicator name needs for all of a report's records."""
+    from rich.cells import cell_len
+
+    widths: dict[str, int] = {}
+    for record in records:
+        for (header, _options), cell in zip(OUTLINE_COLUMNS, outline_cells(record)):
+            if header != "indicator":
+                widths[header] = max(widths.get(header, 0), cell_len(cell))
+    return widths
+
+
+def outline_sections(sections: Sequence, records: Sequence[Indicator]) -> list:
+    """The report's sections, plus any that only the records name."""
+    from .records_io import outline_from_records, section_key
+
+    known = {s.id for s in sections}
+    extra = [r for r in records if r.section_id not in known]
+    if not extra:
+        return list(sections)
+    return sorted([*sections, *(s for s in outline_from_records(extra) if s.id not in known)],
+                  key=lambda s: section_key(s.id))
+
+
+def count_in(records: Sequence[Indicator], section_id: str) -> int:
+    """How many records a section holds, its subsections' included."""
+    from .select import in_section
+
+    return sum(1 for r in records if in_section(r.section_id, section_id))
