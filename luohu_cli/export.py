@@ -29,6 +29,7 @@ from typing import BinaryIO, TextIO
 
 import regex
 
+from .errors import LuohuError
 from .model import DECIMAL_FIELDS, FIELDS, INT_FIELDS, Indicator, format_decimal
 
 CSV_LINE_END = "\r\n"
@@ -41,7 +42,50 @@ NUMBER_FIELDS = INT_FIELDS | DECIMAL_FIELDS
 SIMPLIFIED_FIELDS = ("section_id", "section", "kind", "indicator", "unit", "base_unit",
                      "qualifier", "direction", "text", "context")
 SHEET_TITLE = "indicators"
+EXPORT_FORMATS = ("csv", "json", "jsonl", "xlsx")
 MIN_WIDTH, MAX_WIDTH = 6, 60
+
+
+# --- Choosing and writing a format -----------------------------------------------
+
+
+def export_format(path: str, given: str | None = None) -> str:
+    """The format to write: `given`, else the file's extension; ValueError if neither.
+
+    >>> export_format("out/t.XLSX"), export_format("t.txt", "csv")
+    ('xlsx', 'csv')
+    """
+    if given is not None:
+        return given.lower()
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
+    if suffix in EXPORT_FORMATS:
+        return suffix
+    raise ValueError(f"cannot tell the format of {path!r} from its extension; "
+                     f"use .csv, .json, .jsonl or .xlsx, or --format")
+
+
+def write_export(records: Sequence[Indicator], stream, export_format: str, *,
+                 formula_guard: bool = True) -> None:
+    """Write records in one export format.
+
+    `stream` is binary for xlsx, text (``newline=""``) for the others. A
+    character the CSV's encoding cannot hold is a LuohuError naming it.
+    """
+    if export_format == "xlsx":
+        write_xlsx(records, stream)
+        return
+    try:
+        if export_format == "csv":
+            write_spreadsheet_csv(records, stream, formula_guard=formula_guard)
+        else:
+            from .formats import WRITERS
+
+            WRITERS[export_format](records, stream)
+        stream.flush()
+    except UnicodeEncodeError as err:
+        bad = err.object[err.start:err.end]
+        raise LuohuError(f"cannot write {bad!r} (U+{ord(bad[0]):04X}) in {err.encoding}; "
+                         "use --encoding utf-8 or gb18030") from None
 
 
 # --- Formula guard -------------------------------------------------------------

@@ -58,7 +58,7 @@ def pattern() -> "regex.Pattern[str]":
           | (?P<den>{CHINESE})分之(?P<numer>{CHINESE})
           | (?<=近|超|逾|约|过|超过|将近|接近)(?P<bare_mag>万亿|亿|万|千)(?P<bare_unit>{_alternatives(plain_units)})
           | (?<=近|超|过|逾)(?P<half>半)(?!\p{{Han}}{{0,1}}[年月天])
-          | (?P<tw_hi>\d+)兆(?P<tw_lo>{ARABIC})(?P<tw_unit>亿(?:{_alternatives(u for u, (b, f) in units.items() if f == 'money')}))
+          | (?P<tw_hi>\d+)(?P<tw_big>兆|万亿|亿|万)(?P<tw_lo>{ARABIC})(?P<tw_mag>亿|万)?(?P<tw_unit>{_alternatives(plain_units)})
           | (?P<sign>[-−])?(?P<num>{num})
             (?:(?P<range>[-~—－至到])(?P<high>{num}))?
             (?P<inside>{_alternatives(vocab.qualifiers('inside'))})?
@@ -120,11 +120,17 @@ def _figure(m: "regex.Match[str]", simple: str) -> Figure | None:
     if m.group("half"):
         return _make(m, Decimal(50), None, "%", "", "%", "percent", chinese=True)
     if m.group("tw_hi"):
-        # 4兆8,530亿元: written as 48530 亿元
-        value = Decimal(m.group("tw_hi")) * 10000 + parse_number(m.group("tw_lo"))
+        # 4兆8,530亿元 is written 48530 亿元; 1万2,000个 is 12000 个
+        mags = vocab.magnitudes()
+        mag = m.group("tw_mag") or ""
+        step = mags[m.group("tw_big")] / (mags[mag] if mag else 1)
+        low = parse_number(m.group("tw_lo"))
+        if low >= step:
+            return None
+        value = Decimal(m.group("tw_hi")) * step + low
         unit = m.group("tw_unit")
-        base_unit, family = vocab.units()[unit[1:]]
-        return _make(m, value, None, unit, "亿", base_unit, family, chinese=False)
+        base_unit, family = vocab.units()[unit]
+        return _make(m, value, None, mag + unit, mag, base_unit, family, chinese=False)
     number = m.group("num")
     mag = m.group("mag") or ""
     unit = m.group("munit") or m.group("unit") or ""

@@ -80,6 +80,8 @@ def is_stop(word: str, tk: Tokenizer) -> bool:
     tag = tk.pos.get(word, "n")
     if word == "每" or word.endswith(NOUN_SUFFIXES):
         return False
+    if word[0] in "较比" and word not in tk.pos:  # 较本(年度), 比上(年): a comparison
+        return True
     return tag.startswith(STOP_POS) and tag not in KEEP_POS
 
 
