@@ -275,8 +275,11 @@ def utf8_stdout() -> TextIO:
 
 
 @contextmanager
-def atomic_write(path: Path) -> Iterator[TextIO]:
-    """A UTF-8 text stream whose content replaces ``path`` only when complete.
+def atomic_write(path: Path, encoding: str | None = "utf-8") -> Iterator[Any]:
+    """A text stream whose content replaces ``path`` only when complete.
+
+    The stream is text in `encoding` (UTF-8 by default), or binary when
+    `encoding` is None.
 
     The data goes to a temporary file in the same directory, which is renamed
     over ``path`` (``os.replace``, atomic) once everything is written and
@@ -290,7 +293,8 @@ def atomic_write(path: Path) -> Iterator[TextIO]:
     except OSError as exc:
         raise LuohuError(f"cannot write {path}: {exc.strerror}") from exc
     try:
-        with open(fd, "w", encoding="utf-8", newline="") as stream:
+        with (open(fd, "wb") if encoding is None
+              else open(fd, "w", encoding=encoding, newline="")) as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())

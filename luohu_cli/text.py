@@ -44,7 +44,8 @@ def _substitute(text: str, origin: list[int], pattern: "regex.Pattern[str]",
                 replace: Replace) -> tuple[str, list[int]]:
     """Apply `replace` to every match, carrying each kept character's origin.
 
-    A replacement's characters all take the origin of the match's first character.
+    A replacement of the same length maps one for one; any other takes the
+    origin of the match's first character for all its characters.
     """
     out: list[str] = []
     new_origin: list[int] = []
@@ -53,11 +54,10 @@ def _substitute(text: str, origin: list[int], pattern: "regex.Pattern[str]",
         out.append(text[pos:m.start()])
         new_origin.extend(origin[pos:m.start()])
         rep = replace(m)
-        if rep == m.group():
-            out.append(rep)
+        out.append(rep)
+        if len(rep) == len(m.group()):  # one for one (full-width digits): keep each origin
             new_origin.extend(origin[m.start():m.end()])
         else:
-            out.append(rep)
             new_origin.extend([origin[m.start()]] * len(rep))
         pos = m.end()
     out.append(text[pos:])
