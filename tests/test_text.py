@@ -64,3 +64,10 @@ def test_simplified_shadow_has_the_same_length():
 ], ids=["lf", "crlf", "cr", "first"])
 def test_line_of(raw, offset, line):
     assert line_of(raw, offset) == line
+
+
+def test_raw_span_of_a_fullwidth_figure():
+    raw = "增長３．４％。"
+    c = clean(raw)
+    start, end = c.raw_span(2, 6)
+    assert raw[start:end] == "３．４％"
