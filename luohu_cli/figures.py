@@ -20,6 +20,7 @@ CHINESE = r"[零〇○一二两三四五六七八九十百千][零〇○一二�
 CN_DIGITS = "零〇○一二两三四五六七八九"
 HUNDRED = Decimal(100)
 TEN = Decimal(10)
+UNIT_GROUPS = ("bare_mag", "bare_unit", "tw_mag", "tw_unit", "mag", "munit", "unit")
 FRACTION_PLACES = 10
 
 
@@ -36,10 +37,21 @@ class Figure:
     family: str
     qualifier: str
     chinese: bool       # written in Chinese numerals
+    unit_spans: tuple[tuple[int, int], ...] = ()  # where the unit's pieces are written
 
 
 def _alternatives(items) -> str:
     return "|".join(regex.escape(w) for w in sorted(items, key=len, reverse=True))
+
+
+def _magnitudes(mags, mag_units) -> str:
+    """Magnitude words, each barred where it only starts a unit: 千 but not 千瓦."""
+    alternatives = []
+    for m in sorted(mags, key=len, reverse=True):
+        rests = [u[len(m):] for u in mag_units if u.startswith(m)]
+        guard = f"(?!{_alternatives(rests)})" if rests else ""
+        alternatives.append(regex.escape(m) + guard)
+    return "|".join(alternatives)
 
 
 @lru_cache(maxsize=1)
@@ -60,10 +72,11 @@ def pattern() -> "regex.Pattern[str]":
           | (?<=近|超|过|逾)(?P<half>半)(?!\p{{Han}}{{0,1}}[年月天])
           | (?P<tw_hi>\d+)(?P<tw_big>兆|万亿|亿|万)(?P<tw_lo>{ARABIC})(?P<tw_mag>亿|万)?(?P<tw_unit>{_alternatives(plain_units)})
           | (?P<sign>[-−])?(?P<num>{num})
-            (?:(?P<range>[-~—－至到])(?P<high>{num}))?
+            (?:(?:%|个百分点)?(?P<range>[-~—－至到])(?P<high>{num}))?
             (?P<inside>{_alternatives(vocab.qualifiers('inside'))})?
-            (?:(?P<munit>{_alternatives(mag_units)})
-              |(?P<mag>{_alternatives(mags)})?(?P<unit>{_alternatives(plain_units)})?)
+            (?P<mag>{_magnitudes(mags, mag_units)})?
+            (?P<inside2>{_alternatives(vocab.qualifiers('inside'))})?
+            (?:(?P<munit>{_alternatives(mag_units)})|(?P<unit>{_alternatives(plain_units)}))?
         )
         (?P<after>{_alternatives(vocab.qualifiers('after'))})?
         """,
@@ -193,13 +206,16 @@ def _make(m, value, high, unit, mag, base_unit, family, chinese) -> Figure:
     qualifier = ""
     if m.group("before"):
         qualifier = vocab.qualifiers("before")[m.group("before")]
-    if m.groupdict().get("inside"):
-        qualifier = vocab.qualifiers("inside")[m.group("inside")]
+    for group in ("inside", "inside2"):  # 20多万, 2万多户
+        if m.groupdict().get(group):
+            qualifier = vocab.qualifiers("inside")[m.group(group)]
     if m.group("after"):
         qualifier = vocab.qualifiers("after")[m.group("after")]
     num_start = m.start("sign") if m.groupdict().get("sign") else (
         m.start("num") if m.groupdict().get("num") else m.start() + len(m.group("before") or ""))
+    spans = tuple(m.span(g) for g in UNIT_GROUPS if m.groupdict().get(g))
     return Figure(
+        unit_spans=spans,
         start=m.start(), end=m.end(), num_start=num_start,
         value=value, value_high=high, unit=unit,
         base_value=base, base_unit=base_unit, family=family,

@@ -19,13 +19,14 @@ log = logging.getLogger(__name__)
 
 # Parts of speech that end a name when met walking away from the figure:
 # verbs, adverbs, prepositions, conjunctions, particles, pronouns, punctuation.
-STOP_POS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "x", "w", "l", "i", "zg")
+STOP_POS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "x", "w", "i", "zg")
 KEEP_POS = ("vn", "nv")           # nominal verbs (投资, 建设) can be part of a name
 NAME_JOINERS = "、"
 OPENING, CLOSING = ("(", "（"), (")", "）")
 OPEN_QUOTES, CLOSE_QUOTES = ("“", "「"), ("”", "」")               # 中小学、幼儿园12所
 PUNCT = set("，,。；;：:！!？?（）()“”\"'《》、 \t\n——-…·.")
 MAX_NAME = 24
+MAGNITUDE_CHARS = "万亿千百兆"
 YEAR_BEFORE_FIGURE = regex.compile(r"(?:由|从|到|至|比|较)?(?:19|20)\d{2}年(?:底|末)?的?$")
 NOUN_SUFFIXES = ("率", "量", "额", "数", "值", "度", "比重", "占比")
 PROPER = ("ns", "nr", "nt", "?")     # place, person, organisation, unknown
@@ -73,6 +74,8 @@ def is_stop(word: str, tk: Tokenizer) -> bool:
     """True where `word` cannot be inside a name (a verb, particle, mark …)."""
     if not word.strip() or all(c in PUNCT for c in word):
         return True
+    if word in vocab.words("domain_words.txt"):  # 新增 in 新增学位 is part of the name
+        return False
     if (word in vocab.words("name_stopwords.txt") or word in vocab.directions()
             or word in vocab.words("predicate_verbs.txt") or any(c.isdigit() for c in word)
             and word not in tk.pos):
@@ -129,7 +132,10 @@ def _extend_left(words: list[str], i: int, tk: Tokenizer) -> int:
     """
     while i - 1 >= 0:
         before = words[i - 1]
-        if before in CLOSE_QUOTES and (j := _opening(words, i - 1, OPEN_QUOTES)) is not None:
+        threshold = _threshold_start(words, i)
+        if threshold is not None:
+            i = threshold
+        elif before in CLOSE_QUOTES and (j := _opening(words, i - 1, OPEN_QUOTES)) is not None:
             i = j
         elif not is_stop(before, tk):
             i -= 1
@@ -138,6 +144,23 @@ def _extend_left(words: list[str], i: int, tk: Tokenizer) -> int:
         else:
             break
     return i
+
+
+def _threshold_start(words: list[str], i: int) -> int | None:
+    """Start of a threshold inside a name: 营收|超|10|亿元|企业 -> the index of 超.
+
+    Only where a noun precedes it, so a figure's own number never joins a name.
+    """
+    j = i - 1
+    unit = words[j] if j >= 0 else ""
+    if not (unit in vocab.units() or unit[:1] in MAGNITUDE_CHARS and unit[1:] in vocab.units()):
+        return None
+    if j - 1 < 0 or not regex.fullmatch(r"\d+(?:\.\d+)?", words[j - 1]):
+        return None
+    j -= 1
+    if j - 1 >= 0 and words[j - 1] in vocab.qualifiers("before"):
+        j -= 1
+    return j if j - 1 >= 0 and words[j - 1] not in PUNCT else None
 
 
 def _tag(word: str, tk: Tokenizer) -> str:
@@ -155,7 +178,7 @@ def _is_verb(word: str, tk: Tokenizer) -> bool:
 
 
 def _is_nominal(word: str, tk: Tokenizer) -> bool:
-    return not is_stop(word, tk) and (word not in tk.pos or tk.pos[word][:1] in ("n", "b", "j", "a"))
+    return not is_stop(word, tk) and (word not in tk.pos or tk.pos[word][:1] in ("n", "b", "j", "a", "l"))
 
 
 def _skip_trailing(words: list[str], i: int, tk: Tokenizer) -> int:
@@ -205,9 +228,11 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
     for k, w in enumerate(words):
         tag = tk.pos.get(w)
         following = _tag(words[k + 1], tk) if k + 1 < len(words) else "x"
-        if tag in KEEP_POS and following[:2] in PROPER:
-            break
-        inside = (_is_verb(w, tk) and bool(kept) and _is_nominal(kept[-1], tk)
+        verb_follows = k + 1 < len(words) and words[k + 1] in vocab.words("predicate_verbs.txt")
+        if tag in KEEP_POS and kept and (following[:1] not in ("n", "x") or following[:2] in PROPER
+                                         or verb_follows):
+            break  # 企业|投资|罗湖, 企业|投资|落户: the verb of the sentence
+        inside = (_is_verb(w, tk) and (not kept or _is_nominal(kept[-1], tk))
                   and following[:1] == "n" and following[:2] not in PROPER)
         if is_stop(w, tk) and not inside and not (w.isdigit() and kept):
             break

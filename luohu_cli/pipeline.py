@@ -23,6 +23,7 @@ COMPARED = ("比", "较", "与", "同", "相比", "对比")
 TARGET_WORDS = ("目标", "计划", "预期", "力争")
 FILLERS = ("了", "分别", "同比", "比上年", "较上年", "年均", "平均")
 QUOTE_SPAN = 16
+COMPARED_TO = regex.compile(r"(.+?)(?:是|为|相当于)(?:.*)的$")
 RESPECTIVELY = regex.compile(r"分别(?:为|是|达到|达|增长|下降|提高|增加|减少|降低|占)?")
 
 
@@ -143,7 +144,10 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
     simple, text = cleaned.simple, cleaned.text
     start = _clause_start(simple, s, prev, fig)
     span = None
-    if fig.family == "count":  # 12家|世界500强企业: the noun after the measure word
+    compared = COMPARED_TO.match(simple, start, fig.start)
+    if compared and fig.family == "multiple":  # 人均公园绿地面积是全市平均水平的1.5倍
+        span = naming.name_before(simple, start, compared.end(1))
+    if span is None and fig.family == "count":  # 12家|世界500强企业: the noun after the measure word
         span = naming.name_after(simple, fig.end, _clause_end(simple, fig.end, e))
     if span is None and not in_list:
         span = naming.name_before(simple, start, fig.start)
@@ -154,8 +158,13 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
     if span is None:
         return prev.name
     name = text[span[0]:span[1]]
+    occupy = simple.rfind("占", start, span[0])
+    if occupy > start:  # 绿色建筑占新建建筑比例: the share is named from its whole
+        whole = naming.name_before(simple, start, occupy)
+        if whole:
+            return text[whole[0]:span[1]]
     if span[0] > 0 and simple[span[0] - 1] == "占" and prev.name:
-        return f"{prev.name}{text[span[0] - 1]}{name}"  # 民生支出占财政支出比重
+        return f"{prev.name}{text[span[0] - 1]}{name}"  # 民生支出…,占财政支出比重
     return name
 
 
@@ -275,9 +284,10 @@ def _record(cleaned: Cleaned, fig: Figure, section: Section, name, direction: st
 
 
 def _unit_as_written(cleaned: Cleaned, fig: Figure) -> str:
-    """The unit in the report's own script: 億元 in a Traditional report."""
-    at = cleaned.simple.find(fig.unit, fig.num_start, fig.end) if fig.unit else -1
-    return cleaned.text[at:at + len(fig.unit)] if at >= 0 else fig.unit
+    """The unit in the report's own script (億元 in a Traditional report); % for 百分之."""
+    if not fig.unit_spans:
+        return fig.unit
+    return "".join(cleaned.text[a:b] for a, b in fig.unit_spans)
 
 
 def read_report(source: str | Path | bytes, *, report: str | None = None,

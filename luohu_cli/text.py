@@ -85,9 +85,9 @@ _WIDTH = str.maketrans(
     "0123456789%.+-/~," + "".join(chr(c) for c in range(0x41, 0x5B))
     + "".join(chr(c) for c in range(0x61, 0x7B)),
 )
-# Breaks and spaces inside a number: "377\n.4億元", "9.1 %", "1 258.7", "4. 5".
+# Breaks and spaces inside a number: "377\n.4億元", "380\n億元", "9.1 %", "1 258.7", "4. 5".
 _BROKEN_NUMBER = regex.compile(
-    r"(?<=\d)[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*(?=\.?\d)"
+    r"(?<=\d)[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000]*(?=\.?\d|[%‰万萬亿億])"
     r"|(?<=\d)[ \t\u3000]+(?=%|‰|\.\d)"
     r"|(?<=\d\.)[ \t\u3000]+(?=\d)"
     r"|(?<=(?<![\d.])\d{1,3})[ \u3000](?=\d{3}(?:[^\d]|$))"
