@@ -207,13 +207,13 @@ def _make(m, value, high, unit, mag, base_unit, family, chinese) -> Figure:
     if m.group("before"):
         qualifier = vocab.qualifiers("before")[m.group("before")]
     for group in ("inside", "inside2"):  # 20多万, 2万多户
-        if m.groupdict().get(group):
+        if m.group(group):
             qualifier = vocab.qualifiers("inside")[m.group(group)]
     if m.group("after"):
         qualifier = vocab.qualifiers("after")[m.group("after")]
-    num_start = m.start("sign") if m.groupdict().get("sign") else (
-        m.start("num") if m.groupdict().get("num") else m.start() + len(m.group("before") or ""))
-    spans = tuple(m.span(g) for g in UNIT_GROUPS if m.groupdict().get(g))
+    num_start = m.start("sign") if m.group("sign") else (
+        m.start("num") if m.group("num") else m.start() + len(m.group("before") or ""))
+    spans = tuple(m.span(g) for g in UNIT_GROUPS if m.group(g))
     return Figure(
         unit_spans=spans,
         start=m.start(), end=m.end(), num_start=num_start,

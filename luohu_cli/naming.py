@@ -58,7 +58,7 @@ def tokenizer() -> Tokenizer:
         word, count, tag = line.split(" ")
         freq[word] = int(count)
         pos[word] = tag
-    for word in vocab.words("domain_words.txt"):
+    for word in vocab.word_set("domain_words.txt"):
         freq[word] = max(freq.get(word, 0), 50000)
         pos[word] = "n"
     total = sum(freq.values())
@@ -74,10 +74,10 @@ def is_stop(word: str, tk: Tokenizer) -> bool:
     """True where `word` cannot be inside a name (a verb, particle, mark …)."""
     if not word.strip() or all(c in PUNCT for c in word):
         return True
-    if word in vocab.words("domain_words.txt"):  # 新增 in 新增学位 is part of the name
+    if word in vocab.word_set("domain_words.txt"):  # 新增 in 新增学位 is part of the name
         return False
-    if (word in vocab.words("name_stopwords.txt") or word in vocab.directions()
-            or word in vocab.words("predicate_verbs.txt") or any(c.isdigit() for c in word)
+    if (word in vocab.word_set("name_stopwords.txt") or word in vocab.directions()
+            or word in vocab.word_set("predicate_verbs.txt") or any(c.isdigit() for c in word)
             and word not in tk.pos):
         return True
     tag = tk.pos.get(word, "n")
@@ -173,8 +173,8 @@ def _tag(word: str, tk: Tokenizer) -> str:
 def _is_verb(word: str, tk: Tokenizer) -> bool:
     """A verb that may sit inside a name (停车 in 立体停车库)."""
     return (tk.pos.get(word, "n").startswith("v") and word not in vocab.directions()
-            and word not in vocab.words("name_stopwords.txt")
-            and word not in vocab.words("predicate_verbs.txt"))
+            and word not in vocab.word_set("name_stopwords.txt")
+            and word not in vocab.word_set("predicate_verbs.txt"))
 
 
 def _is_nominal(word: str, tk: Tokenizer) -> bool:
@@ -228,7 +228,7 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
     for k, w in enumerate(words):
         tag = tk.pos.get(w)
         following = _tag(words[k + 1], tk) if k + 1 < len(words) else "x"
-        verb_follows = k + 1 < len(words) and words[k + 1] in vocab.words("predicate_verbs.txt")
+        verb_follows = k + 1 < len(words) and words[k + 1] in vocab.word_set("predicate_verbs.txt")
         if tag in KEEP_POS and kept and (following[:1] not in ("n", "x") or following[:2] in PROPER
                                          or verb_follows):
             break  # 企业|投资|罗湖, 企业|投资|落户: the verb of the sentence
@@ -258,7 +258,7 @@ def _trim(simple: str, a: int, b: int) -> tuple[int, int] | None:
             if simple.endswith(w, a, b) and b - a > len(w):
                 b -= len(w)
                 changed = True
-        for w in vocab.words("name_tail_words.txt"):
+        for w in vocab.word_set("name_tail_words.txt"):
             if simple.endswith(w, a, b) and b - a > len(w):
                 b -= len(w)
                 changed = True

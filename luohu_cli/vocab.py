@@ -42,11 +42,23 @@ def exclusions(rule: str) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def words(name: str) -> tuple[str, ...]:
-    """A one-word-a-line list."""
+    """A one-word-a-line list, in file order."""
     return tuple(r[0].strip() for r in _rows(name))
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """The same list as a set, for membership tests."""
+    return frozenset(words(name))
 
 
 @lru_cache(maxsize=None)
 def char_set(name: str) -> frozenset[str]:
     """Every character on the non-comment lines of data/NAME."""
     return frozenset("".join(r[0] for r in _rows(name)))
+
+
+@lru_cache(maxsize=None)
+def mapping(name: str) -> dict[str, str]:
+    """First column -> second column of a two-column data/NAME."""
+    return {r[0].strip(): r[1].strip() for r in _rows(name)}
