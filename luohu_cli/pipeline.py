@@ -151,6 +151,8 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
         span = naming.name_after(simple, fig.end, _clause_end(simple, fig.end, e))
     if span is None and not in_list:
         span = naming.name_before(simple, start, fig.start)
+    if span is None and fig.family == "money" and not prev.name:  # 发行1万亿元|国债
+        span = naming.name_after(simple, fig.end, _clause_end(simple, fig.end, e))
     if span is None and fig.family in ("percent", "share") and not prev.name:
         span = naming.name_after(simple, fig.end, _clause_end(simple, fig.end, e))  # 近半常住人口…
     if span is None and fig.family == "count" and not prev.name:

@@ -150,3 +150,30 @@ def test_not_an_indicator(phrase):
 
 def test_threshold_leaves_the_count():
     assert [r.text for r in extract_text("引进营收超10亿元企业2家。")] == ["2家"]
+
+
+# A national-style report the tool had not seen while it was written.
+NATIONAL = """一、2023年工作回顾
+过去一年，国内生产总值超过126万亿元，增长5.2%。粮食产量13908亿斤，增产1.3%。
+发行1万亿元国债。
+二、2024年政府工作任务
+粮食产量1.3万亿斤以上。赤字率拟按3%安排，赤字规模4.06万亿元，比上年年初预算增加1800亿元。
+"""
+
+NATIONAL_CASES = {
+    "over-wan-yi": ("超过126万亿元", "国内生产总值", "126000000000000", ">", ""),
+    "jin-unit": ("13908亿斤", "粮食产量", "1390800000000", "", ""),
+    "more-output-is-up": ("1.3%", "粮食产量", "1.3", "", "up"),
+    "money-then-noun": ("1万亿元", "国债", "1000000000000", "", ""),
+    "plan-verb-dropped": ("3%", "赤字率", "3", "", ""),
+    "change-against-last-year-inherits": ("1800亿元", "赤字规模", "180000000000", "", "up"),
+}
+
+
+@pytest.mark.parametrize("text, indicator, base_value, qualifier, direction",
+                         NATIONAL_CASES.values(), ids=NATIONAL_CASES.keys())
+def test_national_style_report(text, indicator, base_value, qualifier, direction):
+    records = {r.text: r.as_strings() for r in extract_text(NATIONAL)}
+    r = records[text]
+    assert (r["indicator"], r["base_value"], r["qualifier"], r["direction"]) == (
+        indicator, base_value, qualifier, direction)
