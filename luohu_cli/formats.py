@@ -40,9 +40,13 @@ def write_csv(records: Iterable[Indicator], stream: TextIO) -> None:
     True
     """
     writer = csv.writer(stream, lineterminator=CSV_LINE_END)
+    # The csv module quotes only the characters of its own line end: a cell
+    # holding a bare CR must be quoted by hand, or a reader splits the row.
+    quote_all = csv.writer(stream, lineterminator=CSV_LINE_END, quoting=csv.QUOTE_ALL)
     writer.writerow(FIELDS)
     for record in records:
-        writer.writerow(csv_row(record))
+        row = csv_row(record)
+        (quote_all if any("\r" in str(cell) for cell in row) else writer).writerow(row)
 
 
 def write_json(records: Iterable[Indicator], stream: TextIO) -> None:

@@ -2,7 +2,7 @@
 
     $ luohu extract r.txt -f jsonl | luohu filter - --kind target | luohu export - -o t.xlsx
 
-An input is one of three things, told apart by its first line (:func:`detect`):
+An input is one of four things, told apart by its first line (:func:`detect`):
 
 - JSON Lines (``extract -f jsonl``): the first non-blank line starts with ``{``;
 - a JSON array (``extract -f json``): the first non-blank line is ``[`` or ``[]``;
@@ -64,7 +64,7 @@ def detect(text: str) -> InputKind:
 
 
 def read_records(text: str, source: str = "") -> list[Indicator]:
-    """The records in JSON Lines, JSON or CSV `text` (see :func:`detect`).
+    """The records in JSON Lines, JSON or CSV `text` (see :func:`detect`); none in "".
 
     >>> line = ('{"report": "a.txt", "line": 9, "start": 0, "end": 4, "section_id": "1", '
     ...         '"section": "一、", "year": 2022, "kind": "actual", "indicator": "增速", '
@@ -76,6 +76,8 @@ def read_records(text: str, source: str = "") -> list[Indicator]:
     """
     kind = detect(text)
     label = source or "input"
+    if not text.strip("\ufeff \t\r\n"):
+        return []  # what a filter that kept nothing writes in JSON Lines
     if kind == "jsonl":
         return list(records_from_jsonl(text, label))
     if kind == "json":
@@ -88,7 +90,8 @@ def read_records(text: str, source: str = "") -> list[Indicator]:
 
 def records_from_jsonl(text: str, label: str = "input") -> Iterator[Indicator]:
     """One record per non-blank line of JSON Lines."""
-    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), 1):
+    # split on \n only: json.dumps leaves U+2028 and U+0085 raw, splitlines() breaks there
+    for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), 1):
         if not line.strip():
             continue
         try:

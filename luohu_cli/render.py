@@ -176,12 +176,12 @@ def section_heading(section, count: int):
     """One line: id, title (cut with … to fit), and the count at the right."""
     from rich.table import Table
 
-    title = section.title if section.id else BEFORE_FIRST_HEADING
+    label, title = (section.id, section.title) if section.id else (BEFORE_FIRST_HEADING, "")
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis", style="bold")
     grid.add_column(justify="right", no_wrap=True, style="cyan")
-    grid.add_row(section.id, title, str(count))
+    grid.add_row(label, title, str(count))
     return grid
 
 

@@ -106,11 +106,11 @@ def compile_pattern(pattern: str) -> regex.Pattern[str]:
         raise CriteriaError(f"invalid pattern {pattern!r}: {err}") from None
 
 
-def matches(record: Indicator, criteria: Criteria, *, timeout: float = GREP_TIMEOUT) -> bool:
+def matches(record: Indicator, criteria: Criteria, *, timeout: float | None = None) -> bool:
     """Whether `record` meets every condition of `criteria`.
 
-    `timeout` bounds the time the grep pattern may take on this record;
-    PatternTimeout when it runs out.
+    `timeout` (default GREP_TIMEOUT) bounds the seconds the grep pattern may
+    take on this record; PatternTimeout when it runs out.
     """
     c = criteria
     if c.section is not None and not in_section(record.section_id, c.section):
@@ -139,9 +139,13 @@ def matches(record: Indicator, criteria: Criteria, *, timeout: float = GREP_TIME
 
 
 def select(records: Iterable[Indicator], criteria: Criteria, *,
-           timeout: float = GREP_TIMEOUT) -> Iterator[Indicator]:
-    """The records that match, in their order; the grep pattern gets `timeout` in all."""
-    deadline = time.monotonic() + timeout
+           timeout: float | None = None) -> Iterator[Indicator]:
+    """The records that match, in their order.
+
+    The grep pattern gets `timeout` seconds (default GREP_TIMEOUT) for all
+    records together, so that no pattern can hang the caller.
+    """
+    deadline = time.monotonic() + (GREP_TIMEOUT if timeout is None else timeout)
     for record in records:
         if matches(record, criteria, timeout=max(0.001, deadline - time.monotonic())):
             yield record
@@ -158,8 +162,9 @@ def in_section(section_id: str, wanted: str) -> bool:
     return section_id == wanted or section_id.startswith(wanted + ".")
 
 
-def _grep(record: Indicator, pattern: str, timeout: float) -> bool:
+def _grep(record: Indicator, pattern: str, timeout: float | None) -> bool:
     compiled = compile_pattern(pattern)
+    timeout = GREP_TIMEOUT if timeout is None else timeout
     try:
         return any(compiled.search(_simple(text), timeout=timeout) is not None
                    for text in (record.indicator, record.context))
