@@ -13,6 +13,8 @@ Conventions every command follows (defined once, below):
   value) is one line and exit code 2; anything unexpected is one line
   ``luohu: internal error: ...`` and exit code 1. A traceback is printed only
   with ``--verbose``, which also turns on debug logging;
+- except ``diff``, which exits 2 on every error, as git diff does (its 1
+  means "the reports differ");
 - a closed pipe (``| head``) ends the command quietly with exit code 0.
 
 To add a command: write a function of a few lines decorated with
@@ -225,6 +227,316 @@ def extract(
     records = [record for report in reports
                for record in pipeline.extract(report, encoding=encoding)]
     emit(records, reports, output_format, output)
+
+
+# --- Compare two reports: diff -------------------------------------------------
+#
+# Exit codes as git diff's: 0; with --exit-code, 1 when a figure changed,
+# appeared or disappeared; 2 for any error (never 1, which CI reads as "changed").
+
+DIFF_ERROR = 2
+DiffModeOption = Annotated[Optional[Literal["version", "year"]], typer.Option(
+    "--mode", "-m", case_sensitive=False, show_default=False,
+    help="version (two drafts of one report) or year (a report and a later "
+         "year's). Default: from the years the reports speak of.")]
+
+
+@app.command("diff", epilog=example(
+    "luohu diff old.txt new.txt --exit-code",
+    "luohu diff luohu-2023.txt luohu-2024.txt",
+    "luohu diff draft1.txt draft2.txt --all -f csv -o diff.csv"))
+def diff_command(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(
+        metavar="OLD", show_default=False, help="The older report; - reads standard input.")],
+    new: Annotated[str, typer.Argument(
+        metavar="NEW", show_default=False, help="The newer report; - reads standard input.")],
+    mode: DiffModeOption = None,
+    show_all: Annotated[bool, typer.Option(
+        "--all", "-a", help="Also show unchanged figures, and targets without a result.")
+    ] = False,
+    exit_code: Annotated[bool, typer.Option(
+        "--exit-code", help="Exit with 1 when a figure changed, appeared or disappeared.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", help="Print nothing; implies --exit-code.")] = False,
+    output_format: FormatOption = None,
+    encoding: EncodingOption = None,
+    output: OutputOption = None,
+    verbose: VerboseOption = False,  # acted on by its callback
+) -> None:
+    """Compare two reports: figures changed, added or removed; targets against results.
+
+    Exit status: 0; with --exit-code or --quiet, 1 when the figures differ; 2 on error.
+    """
+    from . import compare
+
+    if old == "-" and new == "-":
+        raise typer.BadParameter("only one of OLD and NEW can be - (standard input)")
+    try:
+        result = compare.diff(pipeline.read_report(old, encoding=encoding),
+                              pipeline.read_report(new, encoding=encoding),
+                              mode=mode and mode.lower())
+        if not quiet:
+            emit_diff(result, output_format, output, show_all)
+    except Exception as exc:  # an error must not exit 1, which means "the reports differ"
+        session = ctx.find_object(Session)
+        report_failure(exc, verbose=session is not None and session.verbose)
+        raise typer.Exit(DIFF_ERROR) from None
+    if (exit_code or quiet) and result.differences:
+        raise typer.Exit(1)
+
+
+def emit_diff(result: Any, output_format: OutputFormat | None, output: str | None,
+              everything: bool) -> None:
+    """Write a diff to stdout or, atomically, to the --output file (as :func:`emit`)."""
+    from .diff_render import write_diff
+
+    to_stdout = output in (None, "-")
+    if output_format is None:
+        output_format = "table" if to_stdout and stdout_is_terminal() else "csv"
+    if not to_stdout:
+        with atomic_write(Path(output)) as stream:
+            write_diff(result, output_format, stream, everything=everything)
+        return
+    stream = sys.stdout if output_format == "table" else utf8_stdout()
+    try:
+        write_diff(result, output_format, stream, everything=everything)
+    except BrokenPipeError:  # the reader went away (`| head`): not an error
+        silence_stdout()
+
+
+# --- Browse, filter and export: list, filter, export ----------------------------
+#
+# Each reads reports or the records an earlier command wrote (JSON Lines, JSON
+# or CSV; see records_io), so that commands compose through pipes.
+
+
+def _criterion(check):
+    """A typer callback that turns a library CriteriaError into a usage error."""
+    def callback(value):
+        from .select import CriteriaError
+
+        if value is None:
+            return None
+        try:
+            return check(value)
+        except CriteriaError as err:
+            raise typer.BadParameter(str(err)) from None
+    return callback
+
+
+def _section_id(value: str) -> str:
+    from .select import Criteria
+
+    return Criteria(section=value).section
+
+
+def _pattern(value: str) -> str:
+    from .select import compile_pattern
+
+    compile_pattern(value)
+    return value
+
+
+def _decimal(value: str):
+    from .select import parse_decimal
+
+    return parse_decimal(value)
+
+
+SectionOption = Annotated[Optional[str], typer.Option(
+    "--section", "-s", metavar="ID", callback=_criterion(_section_id),
+    help="Only this section and everything under it: 2 (part 二), 2.3 (its (三)).")]
+YearOption = Annotated[Optional[int], typer.Option(
+    "--year", "-y", help="Only figures about this year.")]
+KindOption = Annotated[Optional[Literal["actual", "target"]], typer.Option(
+    "--kind", "-k", case_sensitive=False, help="Only actual or only target figures.")]
+UnitOption = Annotated[Optional[str], typer.Option(
+    "--unit", "-u", help="Only this unit as written (億元 and 亿元 are the same).")]
+BaseUnitOption = Annotated[Optional[str], typer.Option(
+    "--base-unit", help="Only this unit without magnitude (元, %, 户...).")]
+NameOption = Annotated[Optional[str], typer.Option(
+    "--name", "-n", metavar="TEXT",
+    help="Only indicators whose name contains TEXT, in either script.")]
+GrepOption = Annotated[Optional[str], typer.Option(
+    "--grep", "-g", metavar="PATTERN", callback=_criterion(_pattern),
+    help="Only records whose name or context matches this regular expression "
+         "(either script; a pattern that runs too long is stopped).")]
+MinOption = Annotated[Optional[str], typer.Option(
+    "--min", metavar="NUMBER", callback=_criterion(_decimal),
+    help="Only records whose base_value is at least NUMBER (e.g. 1e8).")]
+MaxOption = Annotated[Optional[str], typer.Option(
+    "--max", metavar="NUMBER", callback=_criterion(_decimal),
+    help="Only records whose base_value is at most NUMBER.")]
+QualifierOption = Annotated[Optional[Literal["exact", "~", ">", ">=", "<=", "<"]], typer.Option(
+    "--qualifier", "-q", help="Only this qualifier; exact for none.")]
+DirectionOption = Annotated[Optional[Literal["up", "down", "level"]], typer.Option(
+    "--direction", "-d", case_sensitive=False,
+    help="Only changes up, changes down, or levels.")]
+InputsArgument = Annotated[list[str], typer.Argument(
+    metavar="REPORT", show_default=False,
+    help="Report files, or records written by extract/filter (JSON Lines, JSON "
+         "or CSV); - reads standard input.")]
+PROGRESS_MIN_INPUTS = 3
+
+
+@app.command("list", epilog=example(
+    "luohu list seeds/luohu-2023.txt",
+    "luohu list seeds/luohu-2023.txt --sections",
+    "luohu filter seeds/luohu-2023.txt --kind target -f jsonl | luohu list -"))
+def list_command(
+    reports: InputsArgument,
+    sections_only: Annotated[bool, typer.Option(
+        "--sections", help="Show the outline only, without the indicators.")] = False,
+    encoding: EncodingOption = None,
+    verbose: VerboseOption = False,  # acted on by its callback
+) -> None:
+    """Show reports as an outline: sections, their counts, the indicators under each."""
+    from .render import render_outline
+
+    try:
+        render_outline(load_inputs(reports, encoding), sys.stdout, sections_only=sections_only)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+
+
+@app.command("filter", epilog=example(
+    "luohu filter seeds/luohu-2023.txt --section 2 --kind target",
+    "luohu filter seeds/luohu-2023.txt --name 生产总值 --base-unit % -f csv",
+    "luohu filter r.txt --grep '固定資產|投資' --min 1e8 -f jsonl -o big.jsonl",
+    "luohu extract r.txt -f jsonl | luohu filter - --year 2023 -f table"))
+def filter_command(
+    reports: InputsArgument,
+    section: SectionOption = None,
+    year: YearOption = None,
+    kind: KindOption = None,
+    unit: UnitOption = None,
+    base_unit: BaseUnitOption = None,
+    name: NameOption = None,
+    grep: GrepOption = None,
+    minimum: MinOption = None,
+    maximum: MaxOption = None,
+    qualifier: QualifierOption = None,
+    direction: DirectionOption = None,
+    output_format: FormatOption = None,
+    encoding: EncodingOption = None,
+    output: OutputOption = None,
+    verbose: VerboseOption = False,  # acted on by its callback
+) -> None:
+    """Keep the records that meet every criterion given, in any format extract has."""
+    from .select import Criteria, select
+
+    if minimum is not None and maximum is not None and minimum > maximum:
+        raise typer.BadParameter(f"--min {minimum} is greater than --max {maximum}",
+                                 param_hint="'--min'")
+    criteria = Criteria(section=section, year=year, kind=kind and kind.lower(), unit=unit,
+                        base_unit=base_unit, name=name, grep=grep, minimum=minimum,
+                        maximum=maximum, qualifier=qualifier,
+                        direction=direction and direction.lower())
+    loaded = load_inputs(reports, encoding)
+    records = list(select((r for report in loaded for r in report.records), criteria))
+    emit(records, list(dict.fromkeys(report.name for report in loaded)), output_format, output)
+
+
+ExportFormatOption = Annotated[Optional[Literal["csv", "json", "jsonl", "xlsx"]], typer.Option(
+    "--format", "-f", case_sensitive=False, show_default=False,
+    help="csv, json, jsonl or xlsx. Default: from the extension of FILE.")]
+
+
+@app.command("export", epilog=example(
+    "luohu export seeds/luohu-2023.txt -o indicators.xlsx",
+    "luohu export 2022.txt 2023.txt -o indicators.csv --encoding gb18030",
+    "luohu extract r.txt -f jsonl | luohu filter - --kind target | luohu export - -o t.xlsx"))
+def export_command(
+    reports: InputsArgument,
+    output: Annotated[str, typer.Option(
+        "--output", "-o", metavar="FILE", show_default=False,
+        help="The file to write (.csv, .json, .jsonl or .xlsx); replaced only "
+             "once everything is written.")],
+    export_format: ExportFormatOption = None,
+    simplified: Annotated[bool, typer.Option(
+        "--simplified", help="Write every text field but report in Simplified characters.")
+    ] = False,
+    csv_encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", metavar="NAME", callback=_check_encoding,
+        help="CSV only: encoding of the file written (default utf-8; gb18030 for "
+             "old spreadsheet programs).")] = None,
+    bom: Annotated[Optional[bool], typer.Option(
+        "--bom/--no-bom", show_default=False,
+        help="CSV only: start UTF-8 with a byte order mark (default: yes).")] = None,
+    formula_guard: Annotated[Optional[bool], typer.Option(
+        "--formula-guard/--no-formula-guard", show_default=False,
+        help="CSV only: put ' before text cells a spreadsheet would run as a "
+             "formula (default: yes).")] = None,
+    input_encoding: Annotated[Optional[str], typer.Option(
+        "--input-encoding", "-e", metavar="NAME", callback=_check_encoding,
+        help="Decode the inputs with this encoding instead of detecting it.")] = None,
+    verbose: VerboseOption = False,  # acted on by its callback
+) -> None:
+    """Write the records of reports to a file for spreadsheets and programs."""
+    from . import export as exporting
+
+    if output == "-":
+        raise typer.BadParameter("export writes a file; use extract or filter for "
+                                 "standard output", param_hint="'--output'")
+    try:
+        chosen = exporting.export_format(output, export_format)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="'--output'") from None
+    csv_only = {"--encoding": csv_encoding, "--bom/--no-bom": bom,
+                "--formula-guard/--no-formula-guard": formula_guard}
+    if chosen != "csv" and (given := [n for n, v in csv_only.items() if v is not None]):
+        raise typer.BadParameter(f"{', '.join(given)}: for CSV only, not {chosen}")
+    try:
+        codec = (exporting.csv_encoding(csv_encoding or "utf-8", bom) if chosen == "csv"
+                 else None if chosen == "xlsx" else "utf-8")
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="'--bom'") from None
+    records = [r for report in load_inputs(reports, input_encoding) for r in report.records]
+    if simplified:
+        records = exporting.simplified(records)
+    with atomic_write(Path(output), encoding=codec) as stream:
+        exporting.write_export(records, stream, chosen, formula_guard=formula_guard is not False)
+
+
+def load_inputs(names: Sequence[str], encoding: str | None) -> list[pipeline.Report]:
+    """Read every input: reports, or records written before (see records_io.load).
+
+    With many inputs and stderr on a terminal, a progress bar shows on stderr.
+    """
+    from .records_io import load
+
+    loaded: list[pipeline.Report] = []
+    with progress(len(names), "reading") as advance:
+        for name in names:
+            loaded.extend(load(name, encoding))
+            advance()
+    return loaded
+
+
+@contextmanager
+def progress(total: int, description: str) -> Iterator[Any]:
+    """A function to call once per step; a transient rich bar on stderr when it helps.
+
+    Shown only for PROGRESS_MIN_INPUTS or more steps with stderr on a terminal.
+    """
+    if total < PROGRESS_MIN_INPUTS or not stderr_is_terminal():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    console = Console(file=sys.stderr, force_terminal=True)
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        yield lambda: bar.advance(task)
+
+
+def stderr_is_terminal() -> bool:
+    """Whether a person is probably watching stderr (progress bars depend on it)."""
+    return sys.stderr.isatty()
 
 
 # --- Output plumbing shared by every command -----------------------------------

@@ -1,0 +1,285 @@
+"""``luohu diff`` on the command line: exit codes, --quiet, --all, --mode, formats.
+
+Most tests run in-process with a fake engine (``pipeline.analyse`` patched): each
+line of an input file is one record written ``kind year name value unit
+[qualifier] [direction]``, so that the tests say exactly which figures differ.
+Two tests run the real program on the diff fixtures in a subprocess.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from luohu_cli import cli, compare, pipeline
+from luohu_cli.diff_render import DIFF_FIELDS
+from luohu_cli.model import Indicator
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "luohu-2023.txt"
+FIXTURES = ROOT / "fixtures" / "diff"
+MAGNITUDES = {"亿元": (Decimal("1e8"), "元"), "万元": (Decimal("1e4"), "元"), "%": (Decimal(1), "%"),
+              "个": (Decimal(1), "个"), "套": (Decimal(1), "套")}
+
+runner = CliRunner()
+
+
+def run(*args: str, input: str | None = None):
+    return runner.invoke(cli.app, ["diff", *args], input=input, prog_name="luohu")
+
+
+def fake_record(report: str, number: int, line: str) -> Indicator:
+    kind, year, name, value, unit, *rest = line.split()
+    qualifier, direction = (rest + ["", ""])[:2]
+    magnitude, base_unit = MAGNITUDES[unit]
+    section_id = "1" if kind == "actual" else "2"
+    return Indicator(
+        report=report, line=number, start=0, end=0, section_id=section_id,
+        section=f"{section_id}、{year}年", year=int(year), kind=kind, indicator=name,
+        value=Decimal(value), unit=unit, base_value=Decimal(value) * magnitude,
+        base_unit=base_unit, qualifier=qualifier, direction=direction, text=value + unit, context=line)
+
+
+@pytest.fixture(autouse=True)
+def engine(monkeypatch):
+    def analyse(text: str, report: str = "") -> pipeline.Report:
+        records = [fake_record(report, n, line) for n, line in enumerate(text.splitlines(), 1)
+                   if line.strip()]
+        return pipeline.Report(report, (), tuple(records))
+    monkeypatch.setattr(pipeline, "analyse", analyse)
+
+
+OLD = "actual 2022 地区生产总值 2630.2 亿元\nactual 2022 公共住房 6111 套\n"
+SAME = "actual 2022 地区生产总值 26302000 万元\nactual 2022 公共住房 6111 套\n"
+CHANGED = "actual 2022 地区生产总值 2630.5 亿元\nactual 2022 公共住房 6111 套\n"
+NEXT_YEAR_OLD = "actual 2022 公共住房 6111 套\ntarget 2023 公共住房 8400 套\ntarget 2023 学位 4500 个\n"
+NEXT_YEAR_NEW = "actual 2023 公共住房 8012 套\nactual 2023 学位 4620 个\ntarget 2024 公共住房 6000 套\n"
+
+
+@pytest.fixture
+def files(tmp_path, monkeypatch):
+    """old.txt, same.txt (the same figures, other units), changed.txt, y2023.txt, y2024.txt."""
+    monkeypatch.chdir(tmp_path)
+    for name, text in {"old.txt": OLD, "same.txt": SAME, "changed.txt": CHANGED,
+                       "y2023.txt": NEXT_YEAR_OLD, "y2024.txt": NEXT_YEAR_NEW}.items():
+        Path(name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def assert_one_line_error(result, code: int) -> str:
+    assert result.exit_code == code, result.output
+    assert result.stdout == "" and "Traceback" not in result.output
+    [line] = result.stderr.splitlines()
+    assert line.startswith("luohu: ")
+    return line
+
+
+# --- exit codes ---------------------------------------------------------------------
+
+# id -> (arguments, exit code)
+EXIT_CASES = {
+    "differences-without-exit-code": (["old.txt", "changed.txt"], 0),
+    "no-difference-with-exit-code": (["old.txt", "same.txt", "--exit-code"], 0),
+    "differences-with-exit-code": (["old.txt", "changed.txt", "--exit-code"], 1),
+    "quiet-implies-exit-code": (["old.txt", "changed.txt", "--quiet"], 1),
+    "quiet-no-difference": (["old.txt", "same.txt", "--quiet"], 0),
+    "target-rows-alone-are-no-difference": (["y2023.txt", "y2023.txt", "--mode", "year",
+                                             "--exit-code"], 0),
+}
+
+
+@pytest.mark.parametrize("args, code", EXIT_CASES.values(), ids=EXIT_CASES.keys())
+def test_exit_code(files, args, code):
+    result = run(*args)
+    assert result.exit_code == code, result.output
+    assert result.stderr == ""
+
+
+def test_exit_code_still_prints_the_differences(files):
+    result = run("old.txt", "changed.txt", "--exit-code", "-f", "csv")
+    assert result.exit_code == 1
+    assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 1
+
+
+@pytest.mark.parametrize("args", [["old.txt", "changed.txt"], ["old.txt", "same.txt"]],
+                         ids=["differences", "none"])
+def test_quiet_prints_nothing(files, args):
+    result = run(*args, "--quiet", "-f", "table")
+    assert result.stdout == "" and result.stderr == ""
+
+
+# id -> arguments; every error exits 2, as git diff's do, whatever --exit-code says
+ERROR_CASES = {
+    "missing-old": ["nope.txt", "old.txt"],
+    "missing-new-with-exit-code": ["old.txt", "nope.txt", "--exit-code"],
+    "missing-with-quiet": ["old.txt", "nope.txt", "--quiet"],
+    "a-directory": [".", "old.txt"],
+    "both-standard-input": ["-", "-"],
+    "unknown-mode": ["old.txt", "changed.txt", "--mode", "month"],
+    "unknown-format": ["old.txt", "changed.txt", "-f", "xml"],
+    "unknown-encoding": ["old.txt", "changed.txt", "-e", "klingon"],
+    "one-report-only": ["old.txt"],
+}
+
+
+@pytest.mark.parametrize("args", ERROR_CASES.values(), ids=ERROR_CASES.keys())
+def test_errors_exit_2_with_one_line(files, args):
+    assert_one_line_error(run(*args), 2)
+
+
+def test_an_undecodable_report_exits_2(files):
+    Path("binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    assert_one_line_error(run("old.txt", "binary.txt", "--exit-code"), 2)
+
+
+def test_an_internal_error_exits_2(files, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+    monkeypatch.setattr(compare, "diff", broken)
+    line = assert_one_line_error(run("old.txt", "changed.txt"), 2)
+    assert "internal error" in line and "boom" in line
+
+
+def test_verbose_errors_show_a_traceback_and_still_exit_2(files):
+    result = run("old.txt", "nope.txt", "--verbose")
+    assert result.exit_code == 2
+    assert "Traceback" in result.stderr
+
+
+def test_other_commands_keep_exit_1_for_input_errors(files):
+    result = runner.invoke(cli.app, ["extract", "nope.txt"], prog_name="luohu")
+    assert result.exit_code == 1
+
+
+def test_standard_input_as_one_side(files):
+    result = run("-", "changed.txt", "--exit-code", input=OLD)
+    assert result.exit_code == 1
+
+
+# --- what is shown ------------------------------------------------------------------
+
+
+def csv_rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_same_figures_are_hidden_unless_all(files):
+    hidden = csv_rows(run("old.txt", "changed.txt", "-f", "csv").stdout)
+    shown = csv_rows(run("old.txt", "changed.txt", "-f", "csv", "--all").stdout)
+    assert [r["status"] for r in hidden] == ["changed"]
+    assert [r["status"] for r in shown] == ["changed", "same"]
+
+
+def test_mode_can_be_forced(files, monkeypatch):
+    monkeypatch.setattr(cli, "stdout_is_terminal", lambda: True)
+    assert "year mode" in run("y2023.txt", "y2024.txt").stdout
+    assert "version mode" in run("y2023.txt", "y2024.txt", "--mode", "version").stdout
+
+
+def test_year_mode_target_rows(files):
+    rows = csv_rows(run("y2023.txt", "y2024.txt", "-f", "csv").stdout)
+    targets = {r["old_indicator"]: (r["old_value"], r["new_value"], r["verdict"])
+               for r in rows if r["status"] == "target"}
+    assert targets == {"公共住房": ("8400", "8012", "missed"), "学位": ("4500", "4620", "met")}
+
+
+# --- formats --------------------------------------------------------------------------
+
+
+def test_csv_header_is_the_documented_field_list(files):
+    result = run("old.txt", "same.txt", "-f", "csv")
+    assert result.exit_code == 0
+    assert result.stdout == ",".join(DIFF_FIELDS) + "\n"
+
+
+def test_csv_is_the_default_when_piped(files):
+    assert run("old.txt", "changed.txt").stdout.startswith("status,indicator,unit,")
+
+
+def test_csv_changed_row(files):
+    [row] = csv_rows(run("old.txt", "changed.txt", "-f", "csv").stdout)
+    assert {k: row[k] for k in ("status", "indicator", "old_value", "new_value", "change",
+                                "change_unit", "relative_change", "old_line", "new_line",
+                                "doubtful", "verdict")} == {
+        "status": "changed", "indicator": "地区生产总值", "old_value": "2630.2",
+        "new_value": "2630.5", "change": "0.3", "change_unit": "亿元",
+        "relative_change": "0.0", "old_line": "1", "new_line": "1", "doubtful": "false",
+        "verdict": ""}
+
+
+def test_json_types_and_field_order(files):
+    result = run("old.txt", "changed.txt", "-f", "json", "--all")
+    rows = json.loads(result.stdout)
+    assert [list(row) for row in rows] == [list(DIFF_FIELDS)] * 2
+    changed = rows[0]
+    assert changed["old_line"] == 1 and changed["old_year"] == 2022
+    assert changed["doubtful"] is False and changed["verdict"] is None
+    assert changed["old_base_value"] == "263020000000" and changed["score"] == "0.95"
+
+
+def test_json_nulls_for_the_missing_side(files):
+    Path("more.txt").write_text(OLD + "actual 2022 学位 4620 个\n", encoding="utf-8")
+    [row] = json.loads(run("old.txt", "more.txt", "-f", "json").stdout)
+    assert row["status"] == "added"
+    assert row["old_value"] is None and row["old_line"] is None and row["score"] is None
+    assert row["new_value"] == "4620"
+
+
+def test_jsonl_one_object_per_line(files):
+    lines = run("old.txt", "changed.txt", "-f", "jsonl", "--all").stdout.splitlines()
+    assert [json.loads(line)["status"] for line in lines] == ["changed", "same"]
+
+
+def test_table_on_a_terminal(files, monkeypatch):
+    monkeypatch.setattr(cli, "stdout_is_terminal", lambda: True)
+    out = run("old.txt", "changed.txt").stdout
+    assert "version mode" in out and "地区生产总值" in out
+    assert "2630.2亿元" in out and "2630.5亿元" in out and "+0.3亿元" in out
+    assert "1 changed" in out
+
+
+def test_table_piped_is_plain(files):
+    out = run("y2023.txt", "y2024.txt", "-f", "table").stdout
+    assert "\x1b[" not in out
+    assert "Targets for 2023" in out and "missed" in out and "met" in out
+
+
+def test_output_file(files):
+    result = run("old.txt", "changed.txt", "-o", "diff.csv", "--exit-code")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert Path("diff.csv").read_text(encoding="utf-8").startswith("status,")
+
+
+def test_help_has_the_ci_example():
+    result = runner.invoke(cli.app, ["diff", "--help"], prog_name="luohu")
+    assert result.exit_code == 0
+    assert "$ luohu diff old.txt new.txt --exit-code" in result.stdout
+    assert "--quiet" in result.stdout and "--mode" in result.stdout
+
+
+# --- the real program ------------------------------------------------------------------
+
+
+def luohu(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "luohu_cli", "diff", *args],
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120)
+
+
+def test_real_run_noisy_and_clean_copies_pass_ci():
+    done = luohu(str(SEED), str(FIXTURES / "luohu-2023-simplified.txt"), "--exit-code")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ",".join(DIFF_FIELDS) + "\n"
+
+
+def test_real_run_changed_figures_fail_ci():
+    done = luohu(str(SEED), str(FIXTURES / "luohu-2023-rev-figures.txt"), "--exit-code", "-f", "jsonl")
+    assert done.returncode == 1, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert {row["status"] for row in rows} == {"changed"} and len(rows) == 5
