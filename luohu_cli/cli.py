@@ -204,7 +204,13 @@ app = typer.Typer(
 )
 
 
-@app.callback(epilog=example("luohu extract report.txt", "luohu extract --help"))
+@app.callback(epilog=example(
+    "luohu extract report.txt",
+    "luohu list report.txt --sections",
+    "luohu filter report.txt --kind target --name 生产总值",
+    "luohu export report.txt -o indicators.xlsx",
+    "luohu diff old.txt new.txt --exit-code",
+    "luohu extract --help"))
 def root() -> None:
     """Extract every quantified indicator from Chinese government work reports."""
 
