@@ -19,9 +19,6 @@ log = logging.getLogger(__name__)
 SENTENCE = regex.compile(r"(?:[^。！？!?；;.\n]|\.(?=\d))*(?:(?:[。！？!?；;]|\.(?!\d))+[”’」』]?|\n|$)")
 CLAUSE_MARKS = set(",，：:;；。!?！？\n")
 LIST_JOINERS = regex.compile(r"^[、,，和及与以及 ]*$")
-COMPARED = ("比", "较", "与", "同", "相比", "对比")
-TARGET_WORDS = ("目标", "计划", "预期", "力争")
-FILLERS = ("了", "分别", "同比", "比上年", "较上年", "年均", "平均")
 QUOTE_SPAN = 16
 COMPARED_TO = regex.compile(r"(.+?)(?:是|为|相当于)(?:.*)的$")
 RESPECTIVELY = regex.compile(r"分别(?:为|是|达到|达|增长|下降|提高|增加|减少|降低|占)?")
@@ -102,7 +99,7 @@ def _is_indicator(cleaned: Cleaned, fig: Figure, s: int, e: int) -> bool:
     if fig.family not in ("count",) and any(after.startswith(w) for w in vocab.exclusions("class")):
         return False  # 营收超10亿元企业: a threshold that defines a class
     if fig.family == "duration" and after[:1] and regex.match(r"\p{Han}", after[:1]) \
-            and after[:1] not in "内时完办即":
+            and after[:1] not in vocab.sentence_words("keeps-duration"):
         return False  # 24小时通关, 15分钟生活圈: a description, not a measure
     return True
 
@@ -125,7 +122,7 @@ def _direction(simple: str, start: int, end: int) -> str | None:
     changed = True
     while changed:
         changed = False
-        for filler in FILLERS:
+        for filler in vocab.sentence_words("filler"):
             if region.endswith(filler) and len(region) > len(filler):
                 region = region[: -len(filler)]
                 changed = True
@@ -235,7 +232,7 @@ def _year_and_kind(simple: str, s: int, fig: Figure, section: Section) -> tuple[
     explicit = None
     for m in YEAR.finditer(simple, s, fig.start):
         before = simple[max(s, m.start() - 2):m.start()]
-        if any(before.endswith(w) for w in COMPARED) or _inside_title(simple, s, m.start()):
+        if any(before.endswith(w) for w in vocab.sentence_words("compared")) or _inside_title(simple, s, m.start()):
             continue
         explicit = year_value(m)
     if explicit is not None:
@@ -248,7 +245,7 @@ def _year_and_kind(simple: str, s: int, fig: Figure, section: Section) -> tuple[
         # 增长4.1%(目标6.0%左右): the bracketed figure is the target; but
         # 完成年度计划的96.5% is a result
         clause = simple[_clause_bound(simple, s, fig.start):fig.start]
-        if any(w in clause for w in TARGET_WORDS) and "完成" not in clause:
+        if any(w in clause for w in vocab.sentence_words("target")) and "完成" not in clause:
             kind = "target"
     return year, kind
 

@@ -41,6 +41,12 @@ def exclusions(rule: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def sentence_words(role: str) -> tuple[str, ...]:
+    """Words of one role in sentence_words.tsv: target, filler, compared, keeps-duration."""
+    return tuple(r[1] for r in _rows("sentence_words.tsv") if r[0] == role)
+
+
+@lru_cache(maxsize=None)
 def words(name: str) -> tuple[str, ...]:
     """A one-word-a-line list, in file order."""
     return tuple(r[0].strip() for r in _rows(name))
