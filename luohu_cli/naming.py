@@ -234,6 +234,8 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
             break  # 企业|投资|罗湖, 企业|投资|落户: the verb of the sentence
         inside = (_is_verb(w, tk) and (not kept or _is_nominal(kept[-1], tk))
                   and following[:1] == "n" and following[:2] not in PROPER)
+        inside = inside or (w in NAME_JOINERS and bool(kept) and following[:1] in ("n", "a", "b", "?")
+                            and not words[k + 1][:1].isdigit())  # 市级、区级改革
         if is_stop(w, tk) and not inside and not (w.isdigit() and kept):
             break
         kept.append(w)

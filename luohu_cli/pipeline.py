@@ -155,6 +155,9 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
     if span is None and fig.family == "count" and not prev.name:
         span = naming.name_after(simple, fig.end, _clause_end(simple, fig.end, e), loose=True)
     if span is None:
+        verb = simple[start:fig.start].strip("、,， ")
+        if prev.name and verb in vocab.word_set("predicate_verbs.txt"):
+            return prev.name + text[fig.start - len(verb):fig.start]  # 公共住房6111套、供应4029套
         return prev.name
     name = text[span[0]:span[1]]
     occupy = simple.rfind("占", start, span[0])
