@@ -17,7 +17,7 @@ from . import vocab
 # A garbled heading: at the start of a line, the `?` of a lost byte, then the
 # shifted `。` (A1A3, whose second byte opens `（` A3A8), then non-ASCII
 # characters (or `?` for other lost bytes) up to the first ASCII or clause mark.
-PATTERN = regex.compile(r"(?m)^\?。(?:[^\x00-\x7f、，。：；]|\?(?![a-z]))*")
+PATTERN = regex.compile(r"(?:^|(?<=[\r\n]))\?。(?:[^\x00-\x7f、，。：；]|\?(?![a-z]))*")
 NUMERALS = "一二三四五六七八九十"
 UNKNOWN_ORDINAL = "?"
 

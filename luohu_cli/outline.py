@@ -23,6 +23,7 @@ YEAR = regex.compile(r"(?<![\d-])(?:((?:19|20)\d{2})|([一二][〇零○一二�
 # Leftovers of unrepaired mojibake inside a heading: a lone `?` or one or two
 # Latin letters glued to Han characters (提振M、拉動).
 NOISE_IN_TITLE = regex.compile(r"(?<=\p{Han})(?:\?+|[A-Za-z]{1,2})(?=[\p{Han}、，,])|^\?+")
+LINE = regex.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 REPORT_DATE = regex.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
 
 
@@ -98,9 +99,11 @@ def parse_outline(text: str, simple: str) -> list[Section]:
     sections = [Section("", "", delivered - 1 if delivered else None, "actual", 0, 1)]
     part: Section | None = None
     part_no = sub_no = 0
-    offset = 0
-    for lineno, (line, sline) in enumerate(zip(text.split("\n"), simple.split("\n")), 1):
-        start, offset = offset, offset + len(line) + 1
+    for lineno, m in enumerate(LINE.finditer(text), 1):
+        start = m.start()
+        line, sline = m.group(1), simple[m.start(1):m.end(1)]
+        if not m.group() and start == len(text) and lineno > 1:
+            break
         if GLOSSARY.match(sline):
             part_no += 1
             part = Section(str(part_no), line.strip(), part.year if part else None,

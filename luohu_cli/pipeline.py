@@ -16,8 +16,8 @@ from .text import Cleaned, clean, line_of
 log = logging.getLogger(__name__)
 
 # A sentence ends at 。！？； (or their ASCII forms, a `.` only where no digit follows).
-SENTENCE = regex.compile(r"(?:[^。！？!?；;.\n]|\.(?=\d))*(?:(?:[。！？!?；;]|\.(?!\d))+[”’」』]?|\n|$)")
-CLAUSE_MARKS = set(",，：:;；。!?！？\n")
+SENTENCE = regex.compile(r"(?:[^。！？!?；;.\r\n]|\.(?=\d))*(?:(?:[。！？!?；;]|\.(?!\d))+[”’」』]?|\r\n|\r|\n|$)")
+CLAUSE_MARKS = set(",，：:;；。!?！？\r\n")
 LIST_JOINERS = regex.compile(r"^[、,，和及与以及 ]*$")
 QUOTE_SPAN = 16
 COMPARED_TO = regex.compile(r"(.+?)(?:是|为|相当于)(?:.*)的$")

@@ -1,6 +1,8 @@
 """Headings -> sections with year and kind; the glossary; lost ordinals."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from luohu_cli import extract_text
@@ -93,3 +95,12 @@ def test_plan_execution_headings():
 @pytest.mark.parametrize("n", range(1, 40))
 def test_ordinals_round_trip(n):
     assert ordinal_value(ordinal_text(n)) == n
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_line_ends_do_not_change_the_records(newline):
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "luohu-2023.txt").read_text(encoding="utf-8")
+    fields = ("indicator", "text", "value", "line", "section_id", "section", "year", "kind", "context")
+    base = [tuple(getattr(r, f) for f in fields) for r in extract_text(seed)]
+    other = [tuple(getattr(r, f) for f in fields) for r in extract_text(seed.replace("\n", newline))]
+    assert other == base
