@@ -20,6 +20,7 @@ CHINESE = r"[零〇○一二两三四五六七八九十百千][零〇○一二�
 CN_DIGITS = "零〇○一二两三四五六七八九"
 HUNDRED = Decimal(100)
 TEN = Decimal(10)
+BARE_MAGNITUDES = ("万", "亿", "万亿", "兆")  # a magnitude that may stand without a unit
 UNIT_GROUPS = ("bare_mag", "bare_unit", "tw_mag", "tw_unit", "mag", "munit", "unit")
 FRACTION_PLACES = 10
 
@@ -98,6 +99,9 @@ def find_figures(simple: str, start: int = 0, end: int | None = None) -> list[Fi
         m = pat.search(simple, pos, end)
         if m is None:
             break
+        if m.group("before") and _inside_a_word(simple, m):
+            pos = m.start("before") + len(m.group("before"))  # 签约|80名: read again after it
+            continue
         try:
             fig = _figure(m, simple)
         except (ValueError, ArithmeticError):  # a numeral-looking run that is not one: 七点八千
@@ -108,6 +112,13 @@ def find_figures(simple: str, start: int = 0, end: int | None = None) -> list[Fi
         found.append(fig)
         pos = m.end()
     return found
+
+
+def _inside_a_word(simple: str, m: "regex.Match[str]") -> bool:
+    """True where the qualifier word ends another word: 签约, 附近."""
+    at = m.start("before")
+    return any(simple.endswith(word, 0, at + len(m.group("before")))
+               for word in vocab.qualifiers("not") if len(word) > len(m.group("before")))
 
 
 def _figure(m: "regex.Match[str]", simple: str) -> Figure | None:
@@ -148,8 +159,8 @@ def _figure(m: "regex.Match[str]", simple: str) -> Figure | None:
     mag = m.group("mag") or ""
     unit = m.group("munit") or m.group("unit") or ""
     chinese = not number[0].isdigit()
-    if not unit and not mag:
-        return None
+    if not unit and mag not in BARE_MAGNITUDES:
+        return None  # 20多万 counts; 110千(伏) does not
     if not _number_stands_alone(m, simple, chinese):
         return None
     value = parse_number(number)

@@ -26,11 +26,15 @@ OPENING, CLOSING = ("(", "（"), (")", "）")
 OPEN_QUOTES, CLOSE_QUOTES = ("“", "「"), ("”", "」")               # 中小学、幼儿园12所
 PUNCT = set("，,。；;：:！!？?（）()“”\"'《》、 \t\n——-…·.")
 MAX_NAME = 24
+CODE_WORD = regex.compile(r"\d+[A-Za-z]+")
+# Time framing at the start of a name: 1-9月, 前三季度, 上半年, 两年
+TIME_PREFIX = regex.compile(
+    r"(?:(?:\d{1,2}(?:-\d{1,2})?)?月份?(?!均)|前?[一二三四]季度|[上下]半年|[一二两三四五六七八九十]+年(?:来|间)?(?:平均)?)+")
 MAGNITUDE_CHARS = "万亿千百兆"
 YEAR_BEFORE_FIGURE = regex.compile(r"(?:由|从|到|至|比|较)?(?:19|20)\d{2}年(?:底|末)?的?$")
 NOUN_SUFFIXES = ("率", "量", "额", "数", "值", "度", "比重", "占比")
 PROPER = ("ns", "nr", "nt", "?")     # place, person, organisation, unknown
-TRAILING_NOT_NAME = ("a", "d", "m", "q")
+TRAILING_NOT_NAME = ("a", "d", "m", "q", "l")
 
 
 @dataclass(frozen=True)
@@ -77,9 +81,10 @@ def is_stop(word: str, tk: Tokenizer) -> bool:
     if word in vocab.word_set("domain_words.txt"):  # 新增 in 新增学位 is part of the name
         return False
     if (word in vocab.word_set("name_stopwords.txt") or word in vocab.directions()
-            or word in vocab.word_set("predicate_verbs.txt") or any(c.isdigit() for c in word)
-            and word not in tk.pos):
+            or word in vocab.word_set("predicate_verbs.txt")):
         return True
+    if any(c.isdigit() for c in word) and word not in tk.pos:
+        return not CODE_WORD.fullmatch(word)  # 5G, 3A are part of a name; 2023 is not
     tag = tk.pos.get(word, "n")
     if word == "每" or word.endswith(NOUN_SUFFIXES):
         return False
@@ -247,6 +252,24 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
     return _trim(simple, start, min(b, start + MAX_NAME))
 
 
+def noun_right_after(simple: str, at: int, end: int) -> bool:
+    """True where a word the dictionary knows as a noun starts at `at`: 3名|人才."""
+    if at >= end:
+        return False
+    tk = tokenizer()
+    words = tk.words(simple[at:end])
+    return bool(words) and (_tag(words[0], tk)[:1] == "n" or bool(CODE_WORD.match(words[0])))
+
+
+def noun_right_before(simple: str, start: int, at: int) -> bool:
+    """True where the word just before `at` is part of a name: 变电站|3座."""
+    if at <= start:
+        return False
+    tk = tokenizer()
+    words = tk.words(simple[start:at])
+    return bool(words) and _tag(words[-1], tk)[:1] == "n"
+
+
 def _trim(simple: str, a: int, b: int) -> tuple[int, int] | None:
     """Drop stop words left at the edges (全年, 的 …)."""
     stops = vocab.words("name_stopwords.txt")
@@ -264,6 +287,9 @@ def _trim(simple: str, a: int, b: int) -> tuple[int, int] | None:
             if simple.endswith(w, a, b) and b - a > len(w):
                 b -= len(w)
                 changed = True
+    time = TIME_PREFIX.match(simple, a, b)
+    if time and time.end() < b:
+        a = time.end()
     while a < b and simple[a] in PUNCT and not (
             simple[a] in OPEN_QUOTES and any(q in simple[a:b] for q in CLOSE_QUOTES)):
         a += 1

@@ -144,8 +144,13 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
     compared = COMPARED_TO.match(simple, start, fig.start)
     if compared and fig.family == "multiple":  # 人均公园绿地面积是全市平均水平的1.5倍
         span = naming.name_before(simple, start, compared.end(1))
-    if span is None and fig.family == "count":  # 12家|世界500强企业: the noun after the measure word
-        span = naming.name_after(simple, fig.end, _clause_end(simple, fig.end, e))
+    if span is None and fig.family == "count":
+        # 12家|世界500强企业: the noun after the measure word, unless what follows
+        # is no known noun and a noun stands right before (变电站3座|投运)
+        clause_end = _clause_end(simple, fig.end, e)
+        if naming.noun_right_after(simple, fig.end, clause_end) or not (
+                naming.noun_right_before(simple, start, fig.start)):
+            span = naming.name_after(simple, fig.end, clause_end)
     if span is None and not in_list:
         span = naming.name_before(simple, start, fig.start)
     if span is None and fig.family == "money" and not prev.name:  # 发行1万亿元|国债

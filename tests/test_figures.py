@@ -177,3 +177,28 @@ def test_national_style_report(text, indicator, base_value, qualifier, direction
     r = records[text]
     assert (r["indicator"], r["base_value"], r["qualifier"], r["direction"]) == (
         indicator, base_value, qualifier, direction)
+
+
+# Codes, grades and time framing that sit next to figures.
+TRICKY = """一、2023年工作回顾
+建成5G基站1200个，新增3A级景区2家，110千伏变电站3座投运。前三季度规上工业增加值增长4.5%，1-9月固定资产投资增长8%。
+打造千亿级产业集群，培育百亿级企业3家，新开工10亿元以上项目32个。尚创峰港医医疗城签约80名港医。
+"""
+
+TRICKY_CASES = {
+    "code-word-in-name": ("1200个", "5G基站", ""),
+    "grade-in-name": ("2家", "新增3A级景区", ""),
+    "voltage-class-is-not-a-figure": ("3座", "千伏变电站", ""),
+    "quarter-is-not-the-name": ("4.5%", "规上工业增加值", ""),
+    "months-are-not-the-name": ("8%", "固定资产投资", ""),
+    "threshold-stays-in-the-name": ("32个", "新开工10亿元以上项目", ""),
+    "signing-is-not-about": ("80名", "港医", ""),
+}
+
+
+@pytest.mark.parametrize("text, indicator, qualifier", TRICKY_CASES.values(), ids=TRICKY_CASES.keys())
+def test_codes_grades_and_time_words(text, indicator, qualifier):
+    records = {r.text: r for r in extract_text(TRICKY)}
+    assert (records[text].indicator, records[text].qualifier) == (indicator, qualifier)
+    assert not any(r.text.startswith("110") for r in records.values())
+    assert "千亿级" not in "".join(records)
