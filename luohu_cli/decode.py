@@ -4,7 +4,7 @@ The guess, in order: a known binary signature is refused; a byte order mark
 decides; clean UTF-8 whose non-ASCII is mostly CJK (or pure ASCII) is taken as
 is; otherwise every candidate that decodes cleanly (UTF-8, GB18030, Big5 as
 cp950 or big5hkscs, UTF-16 LE/BE without a mark) is scored by how much its
-text looks like Chinese prose (common characters from data/common_chars.txt
+text looks like Chinese prose (frequent characters from data/frequent_chars.txt
 score most; kana, Hangul, box drawing, private use score below zero) and the
 best one wins. NUL bytes only occur in UTF-16 among these, so they leave only
 UTF-16 in the race, and without it they mean binary data. Texts of two or
@@ -26,6 +26,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from . import vocab
 from .errors import InputError
 
 # Signatures of files people hand over by mistake instead of a text export.
@@ -254,12 +255,9 @@ def _char_score(ch: str) -> float:
     return -5.0 if unicodedata.category(ch) == "Cn" else -1.0
 
 
-@lru_cache(maxsize=1)
 def _common_chars() -> frozenset[str]:
-    """The common Simplified and Traditional characters, read once from the data file."""
-    path = Path(__file__).with_name("data") / "common_chars.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset("".join(line.strip() for line in lines if not line.startswith("#")))
+    """The frequent Simplified and Traditional characters (data/frequent_chars.txt)."""
+    return vocab.char_set("frequent_chars.txt")
 
 
 def _control_share(text: str) -> float:
