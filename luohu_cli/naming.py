@@ -15,15 +15,13 @@ import regex
 
 from . import vocab
 
-log = logging.getLogger(__name__)
-
 # Parts of speech that end a name when met walking away from the figure:
 # verbs, adverbs, prepositions, conjunctions, particles, pronouns, punctuation.
 STOP_POS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "x", "w", "i", "zg")
 KEEP_POS = ("vn", "nv")           # nominal verbs (投资, 建设) can be part of a name
-NAME_JOINERS = "、"
+NAME_JOINERS = "、"               # 中小学、幼儿园12所: nouns joined by 、 make one name
 OPENING, CLOSING = ("(", "（"), (")", "）")
-OPEN_QUOTES, CLOSE_QUOTES = ("“", "「"), ("”", "」")               # 中小学、幼儿园12所
+OPEN_QUOTES, CLOSE_QUOTES = ("“", "「"), ("”", "」")
 PUNCT = set("，,。；;：:！!？?（）()“”\"'《》、 \t\n——-…·.")
 MAX_NAME = 24
 CODE_WORD = regex.compile(r"\d+[A-Za-z]+")

@@ -139,7 +139,7 @@ def _direction(simple: str, start: int, end: int) -> str | None:
 def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_list: bool) -> str:
     """What the figure measures, in the report's own script."""
     simple, text = cleaned.simple, cleaned.text
-    start = _clause_start(simple, s, prev, fig)
+    start, end = _clause_start(simple, s, prev, fig), _clause_end(simple, fig.end, e)
     span = None
     compared = COMPARED_TO.match(simple, start, fig.start)
     if compared and fig.family == "multiple":  # 人均公园绿地面积是全市平均水平的1.5倍
@@ -147,18 +147,15 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
     if span is None and fig.family == "count":
         # 12家|世界500强企业: the noun after the measure word, unless what follows
         # is no known noun and a noun stands right before (变电站3座|投运)
-        clause_end = _clause_end(simple, fig.end, e)
-        if naming.noun_right_after(simple, fig.end, clause_end) or not (
+        if naming.noun_right_after(simple, fig.end, end) or not (
                 naming.noun_right_before(simple, start, fig.start)):
-            span = naming.name_after(simple, fig.end, clause_end)
+            span = naming.name_after(simple, fig.end, end)
     if span is None and not in_list:
         span = naming.name_before(simple, start, fig.start)
-    if span is None and fig.family == "money" and not prev.name:  # 发行1万亿元|国债
-        span = naming.name_after(simple, fig.end, _clause_end(simple, fig.end, e))
-    if span is None and fig.family in ("percent", "share") and not prev.name:
-        span = naming.name_after(simple, fig.end, _clause_end(simple, fig.end, e))  # 近半常住人口…
-    if span is None and fig.family == "count" and not prev.name:
-        span = naming.name_after(simple, fig.end, _clause_end(simple, fig.end, e), loose=True)
+    if span is None and not prev.name and fig.family in ("money", "percent", "share"):
+        span = naming.name_after(simple, fig.end, end)  # 发行1万亿元|国债, 近半|常住人口…
+    if span is None and not prev.name and fig.family == "count":
+        span = naming.name_after(simple, fig.end, end, loose=True)
     if span is None:
         verb = simple[start:fig.start].strip("、,， ")
         if prev.name and verb in vocab.word_set("predicate_verbs.txt"):
