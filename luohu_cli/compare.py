@@ -47,6 +47,7 @@ from rapidfuzz.distance import Indel
 
 from . import vocab
 from .model import Indicator
+from .outline import id_order
 from .text import to_simplified
 from .verdicts import Verdict, base_high, magnitude, tolerance_for, verdict
 
@@ -375,18 +376,13 @@ def diff(old: Report, new: Report, mode: Mode | str | None = None) -> Diff:
     old_years, new_years = report_years(old.records), report_years(new.records)
     mode = Mode(mode) if mode is not None else choose_mode(old_years, new_years)
     rows = sorted((movement_row(p) for p in align(old.records, new.records)),
-                  key=lambda row: section_order(row.record.section_id))
+                  key=lambda row: id_order(row.record.section_id))
     target_year = old_years.target if mode is Mode.YEAR else None
     if target_year is not None and target_year == new_years.actual:
         rows.extend(target_rows(old.records, new.records, target_year))
     else:
         target_year = None
     return Diff(mode, old.name, new.name, old_years, new_years, target_year, tuple(rows))
-
-
-def section_order(section_id: str) -> tuple[int, ...]:
-    """'1.10' sorts after '1.9'; '' (before the first heading) first."""
-    return tuple(int(part) for part in regex.findall(r"\d+", section_id))
 
 
 def movement_row(pair: Pair) -> Row:

@@ -144,6 +144,15 @@ def _heading_title(line: str, title_start: int, ordinal: str, number: int) -> st
     return f"（{ordinal_text(number) if ordinal == '?' else ordinal}）{title}"
 
 
+def id_order(section_id: str) -> tuple[int, ...]:
+    """Sort key of a section id: "" < "1" < "1.2" < "1.10" < "2".
+
+    >>> sorted(["2", "1.10", "", "1.2", "1"], key=id_order)
+    ['', '1', '1.2', '1.10', '2']
+    """
+    return tuple(int(part) for part in regex.findall(r"\d+", section_id))
+
+
 def section_at(sections: list[Section], offset: int) -> Section:
     """The section that holds cleaned-text `offset`."""
     current = sections[0]

@@ -35,7 +35,7 @@ from typing import Any, Literal
 
 from .errors import InputError
 from .model import DECIMAL_FIELDS, FIELDS, INT_FIELDS, Indicator
-from .outline import Section
+from .outline import Section, id_order
 
 InputKind = Literal["jsonl", "json", "csv", "report"]
 CSV_HEADER = ",".join(FIELDS)
@@ -237,13 +237,6 @@ def outline_from_records(records: Sequence[Indicator]) -> tuple[Section, ...]:
                 continue
             path = " > ".join(titles[:depth]) if len(titles) == len(ids) else record.section
             found[sid] = Section(sid, path, record.year, record.kind, record.start, record.line)
-    return tuple(sorted(found.values(), key=lambda s: section_key(s.id)))
+    return tuple(sorted(found.values(), key=lambda s: id_order(s.id)))
 
 
-def section_key(section_id: str) -> tuple[int, ...]:
-    """Sort key of a section id: "" < "1" < "1.2" < "1.10" < "2".
-
-    >>> sorted(["2", "1.10", "", "1.2", "1"], key=section_key)
-    ['', '1', '1.2', '1.10', '2']
-    """
-    return tuple(int(part) if part.isdigit() else 0 for part in section_id.split(".") if part)

@@ -224,14 +224,15 @@ def column_widths(records: Sequence[Indicator]) -> dict[str, int]:
 
 def outline_sections(sections: Sequence, records: Sequence[Indicator]) -> list:
     """The report's sections, plus any that only the records name."""
-    from .records_io import outline_from_records, section_key
+    from .outline import id_order
+    from .records_io import outline_from_records
 
     known = {s.id for s in sections}
     extra = [r for r in records if r.section_id not in known]
     if not extra:
         return list(sections)
     return sorted([*sections, *(s for s in outline_from_records(extra) if s.id not in known)],
-                  key=lambda s: section_key(s.id))
+                  key=lambda s: id_order(s.id))
 
 
 def count_in(records: Sequence[Indicator], section_id: str) -> int:

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from luohu_cli import export, formats, records_io
 from luohu_cli.errors import InputError
 from luohu_cli.model import FIELDS, Indicator, format_decimal
+from luohu_cli.outline import id_order
 from luohu_cli.records_io import (
-    CSV_HEADER, detect, load, outline_from_records, read_records, section_key,
+    CSV_HEADER, detect, load, outline_from_records, read_records,
 )
 from sample_records import ALL, SAMPLES, sample
 
@@ -231,7 +232,7 @@ SECTION_ORDER_CASES = [
 
 @pytest.mark.parametrize("ids, ordered", SECTION_ORDER_CASES)
 def test_section_key(ids, ordered):
-    assert sorted(ids, key=section_key) == ordered
+    assert sorted(ids, key=id_order) == ordered
 
 
 # --- load: a file is a report or records ------------------------------------------------
