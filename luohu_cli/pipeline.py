@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 # A sentence ends at 。！？； (or their ASCII forms, a `.` only where no digit follows).
 SENTENCE = regex.compile(r"(?:[^。！？!?；;.\r\n]|\.(?=\d))*(?:(?:[。！？!?；;]|\.(?!\d))+[”’」』]?|\r\n|\r|\n|$)")
 CLAUSE_MARKS = set(",，：:;；。!?！？\r\n")
+CLAUSE_OR_BRACKET_MARKS = set("，,；;：:。(（")
 LIST_JOINERS = regex.compile(r"^[、,，和及与以及 ]*$")
 QUOTE_SPAN = 16
 COMPARED_TO = regex.compile(r"(.+?)(?:是|为|相当于)(?:.*)的$")
@@ -106,14 +107,18 @@ def _is_indicator(cleaned: Cleaned, fig: Figure, s: int, e: int) -> bool:
 
 def _clause_start(simple: str, s: int, prev: _Previous, fig: Figure) -> int:
     """Start of the clause a figure sits in (after the previous figure or mark)."""
-    start = s
-    for i in range(fig.start - 1, s - 1, -1):
-        if simple[i] in CLAUSE_MARKS:
-            start = i + 1
-            break
+    start = _after_last_mark(simple, s, fig.start, CLAUSE_MARKS)
     if prev.figure is not None and prev.figure.end > start:
         start = prev.figure.end
     return start
+
+
+def _after_last_mark(simple: str, s: int, at: int, marks) -> int:
+    """Just after the last of `marks` in simple[s:at], or s if there is none."""
+    for i in range(at - 1, s - 1, -1):
+        if simple[i] in marks:
+            return i + 1
+    return s
 
 
 def _direction(simple: str, start: int, end: int) -> str | None:
@@ -206,10 +211,8 @@ def _list_names(simple: str, s: int, figures: list[Figure]) -> dict[int, tuple[i
 
 
 def _clause_bound(simple: str, s: int, at: int) -> int:
-    for i in range(at - 1, s - 1, -1):
-        if simple[i] in "，,；;：:。(（":
-            return i + 1
-    return s
+    """Start of the clause around `at`, a bracket opening one: 增长4.1%(|目标6.0%)."""
+    return _after_last_mark(simple, s, at, CLAUSE_OR_BRACKET_MARKS)
 
 
 def _split_items(simple: str, a: int, b: int) -> list[tuple[int, int]]:
