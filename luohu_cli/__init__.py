@@ -7,6 +7,6 @@ Nothing heavy is imported here: the tokenizer is built on first use.
 """
 from .errors import InputError, LuohuError
 from .model import FIELDS, Indicator
-from .pipeline import extract, extract_text
+from .pipeline import Report, extract, extract_text, read_report
 
-__all__ = ["extract", "extract_text", "Indicator", "FIELDS", "InputError", "LuohuError"]
+__all__ = ["extract", "extract_text", "read_report", "Report", "Indicator", "FIELDS", "InputError", "LuohuError"]

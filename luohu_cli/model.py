@@ -4,12 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
-# The spec's fields, in the spec's order; `value_high` (the high end of a range)
-# comes last so that the spec's order is kept.
+# The spec's fields, in the spec's order; fields added later come last, so that
+# the columns of CSV written before them keep their places: `value_high` (the
+# high end of a range), then `period` (the span of years of a plan-period
+# figure, ``2021-2025``; "" for a single year, which `year` then is).
 FIELDS: tuple[str, ...] = (
     "report", "line", "start", "end", "section_id", "section", "year", "kind",
     "indicator", "value", "unit", "base_value", "base_unit", "qualifier",
-    "direction", "text", "context", "value_high",
+    "direction", "text", "context", "value_high", "period",
 )
 INT_FIELDS = frozenset({"line", "start", "end", "year"})
 DECIMAL_FIELDS = frozenset({"value", "base_value", "value_high"})
@@ -35,6 +37,7 @@ class Indicator:
     text: str
     context: str
     value_high: Decimal | None = None
+    period: str = ""  # "2021-2025" for a plan period (year is then 2025); "" for one year
 
     def as_strings(self) -> dict[str, str | int | None]:
         """Field name -> JSON-ready value: decimals as plain strings, ints kept."""

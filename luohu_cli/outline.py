@@ -1,46 +1,115 @@
-"""Headings -> sections, each with the year and kind it implies.
+"""Headings -> sections, each with its role, year, kind and period.
 
-Parts `一、2022年工作回顧` set the year and kind of what follows; subsections
-`（一）…` nest under them.  A heading whose ordinal was lost to mojibake takes
-the next ordinal in sequence.  A closing glossary (有關名詞解釋) is a section
-of its own, marked so that its numbers are not read as indicators.
+A report is read as a list of lines.  Web-page furniture before the title and
+after the speech (下载 打印, 来源：, 相关报道：) is set apart; what remains is
+cut into parts by headings in any of the forms real reports use:
+
+- with ordinals: `一、2022年工作回顧` (a part), `（一）…` (its subsection);
+- without ordinals: a short line of its own that names a part
+  (`“十四五”时期发展成就和2025年工作回顾`); numbered parts after such a
+  heading nest under it (`2.1`, `2.1.1`);
+- an appendix (`附件1`) and a glossary (`名词解释`), parts of their own.
+
+Each part gets a role (see `ROLES`) from the times its heading names (a year
+or a plan period, placed against the year the report was delivered), else from
+its words, else from its content; its year, kind and period follow.  A heading
+whose ordinal was lost to mojibake takes the next ordinal in sequence.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
 
-from . import vocab
+from . import timeframe, vocab
 from .numerals import parse_chinese
+from .timeframe import Frame
 
 ORDINALS = "一二三四五六七八九十"
 PART = regex.compile(r"^[ \t\u3000]*(?P<ord>[一二三四五六七八九十]{1,3})[、.．](?P<title>[^。；;]{1,48})$")
 SUB = regex.compile(r"^[ \t\u3000]*[（(](?P<ord>[一二三四五六七八九十]{1,3}|\?)[）)](?P<title>.*)$")
-GLOSSARY = regex.compile(r"^[ \t\u3000]*(?:有关|有關|附[:：]?)?(?:名词解释|名詞解釋|注释|註釋|名词注释)[ \t\u3000:：]*$")
+GLOSSARY = regex.compile(
+    r"^[ \t\u3000]*(?:附件[\d一二三四五六七八九十]*[:：、 \t\u3000]*)?(?:有关|有關|相关|附[:：]?)?"
+    r"(?:名词解释|名詞解釋|注释|註釋|名词注释)[ \t\u3000:：]*$")
+APPENDIX = regex.compile(r"^[ \t\u3000]*附件[\d一二三四五六七八九十]*[:：、 \t\u3000]*(?P<title>[^。；;]{0,40})$")
+SALUTATION = regex.compile(r"^[ \t\u3000]*(?:各位代表|同志们|各位委员)[^。！!]{0,10}[:：][ \t\u3000]*$")
 # A year: 2022年, or 二〇〇九年 written digit by digit; not inside 2022-2023年.
 YEAR = regex.compile(r"(?<![\d-])(?:((?:19|20)\d{2})|([一二][〇零○一二三四五六七八九]{3}))年(?![\d-])")
 # Leftovers of unrepaired mojibake inside a heading: a lone `?` or one or two
 # Latin letters glued to Han characters (提振M、拉動).
 NOISE_IN_TITLE = regex.compile(r"(?<=\p{Han})(?:\?+|[A-Za-z]{1,2})(?=[\p{Han}、，,])|^\?+")
 LINE = regex.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
-REPORT_DATE = regex.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
+SENTENCE_END = set("。！？!?；;…")
+CLOSERS = set("”’」』)）】")
+# A line ending in one of these, or whose next line starts with one, runs on:
+# it is part of a sentence, never a heading.
+RUNS_ON_END = set("的和及与在是、，,对把将为从由向于")
+RUNS_ON_START = set("：:，,、；;。是的")
+BARE_HEADING_MAX = 40
+HEADER_LINES = 60
 
+# What a part is, in the order a report usually has them.
+ROLES = ("front", "review", "period-review", "period-targets", "plan", "government",
+         "closing", "glossary")
 
 
 @dataclass(frozen=True)
 class Section:
-    id: str             # "1", "1.2"; "" before the first heading
+    id: str             # "1", "1.2", "2.1.1"; "" before the first heading
     path: str           # heading path, " > " between levels
     year: int | None
     kind: str           # actual | target
     start: int          # offset in the cleaned text where the section begins
     line: int           # 1-based line of its heading in the cleaned text
-    glossary: bool = False
+    role: str = ""      # one of ROLES, or two joined by "+" (review+period-review)
+    period: str = ""    # "2021-2025" for a part on a plan period, else ""
 
     @property
     def title(self) -> str:
         return self.path.rsplit(" > ", 1)[-1]
+
+    @property
+    def glossary(self) -> bool:
+        return self.role == "glossary"
+
+    @property
+    def frame(self) -> Frame:
+        return Frame(self.year, self.period, self.kind)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The sections of a report, the lines that are page furniture, and its year."""
+    sections: tuple[Section, ...]
+    furniture: tuple[tuple[int, int], ...]   # (start, end) spans of the cleaned text
+    delivered: int | None                    # the year the report was delivered
+    frames: dict                             # section id -> the Frame a part starts with
+
+    def section_at(self, offset: int) -> Section:
+        """The section that holds cleaned-text `offset`."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self.sections[max(i, 0)]
+
+    def is_furniture(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._furniture_starts, offset) - 1
+        return i >= 0 and offset < self.furniture[i][1]
+
+    @property
+    def _starts(self) -> list[int]:
+        return _cached_starts(self, "sections")
+
+    @property
+    def _furniture_starts(self) -> list[int]:
+        return _cached_starts(self, "furniture")
+
+
+def _cached_starts(outline: Outline, name: str) -> list[int]:
+    key = "_starts_" + name
+    if key not in outline.__dict__:
+        items = getattr(outline, name)
+        object.__setattr__(outline, key, [x.start if name == "sections" else x[0] for x in items])
+    return outline.__dict__[key]
 
 
 def ordinal_value(text: str) -> int:
@@ -78,60 +147,306 @@ def year_value(m: "regex.Match[str]") -> int:
     return int(parse_chinese(m.group(2)))
 
 
-def report_year(simple: str) -> int | None:
-    """The year the report was delivered, from its dateline (2023年1月10日)."""
-    m = REPORT_DATE.search(simple, 0, 600)
-    return int(m.group(1)) if m else None
+# --- the lines -----------------------------------------------------------------
+
+@dataclass
+class _Line:
+    no: int          # 1-based
+    start: int
+    end: int
+    text: str        # as written
+    simple: str      # Simplified, stripped
+    kind: str = ""   # "", furniture, part, sub, bare, appendix, glossary
 
 
-def part_kind(title: str) -> str:
-    """target for a plan (安排, 计划, 目标 …), actual otherwise (回顾, 执行情况 …)."""
-    if any(w in title for w in vocab.words("actual_words.txt")):
-        return "actual"
-    if any(w in title for w in vocab.words("target_words.txt")):
-        return "target"
-    return "actual"
-
-
-def parse_outline(text: str, simple: str) -> list[Section]:
-    """Sections in order; the first one ("", before any heading) always exists."""
-    delivered = report_year(simple)
-    sections = [Section("", "", delivered - 1 if delivered else None, "actual", 0, 1)]
-    part: Section | None = None
-    part_no = sub_no = 0
-    for lineno, m in enumerate(LINE.finditer(text), 1):
-        start = m.start()
-        line, sline = m.group(1), simple[m.start(1):m.end(1)]
-        if not m.group() and start == len(text) and lineno > 1:
+def _lines(text: str, simple: str) -> list[_Line]:
+    out = []
+    for no, m in enumerate(LINE.finditer(text), 1):
+        if not m.group() and m.start() == len(text) and no > 1:
             break
-        if GLOSSARY.match(sline):
-            part_no += 1
-            part = Section(str(part_no), line.strip(), part.year if part else None,
-                           "actual", start, lineno, glossary=True)
-            sections.append(part)
-            continue
-        if part is not None and part.glossary:
-            continue
-        if m := PART.match(sline):
-            part_no, sub_no = ordinal_value(m.group("ord")), 0
-            kind = part_kind(m.group("title"))
-            y = YEAR.search(m.group("title"))
-            year = year_value(y) if y else _implied_year(delivered, kind)
-            part = Section(str(part_no), line.strip(), year, kind, start, lineno)
-            sections.append(part)
-        elif (m := SUB.match(sline)) and part is not None:
-            ordinal = m.group("ord")
-            sub_no = sub_no + 1 if ordinal == "?" else ordinal_value(ordinal)
-            title = _heading_title(line, m.start("title"), ordinal, sub_no)
-            sections.append(Section(f"{part.id}.{sub_no}", f"{part.path} > {title}",
-                                    part.year, part.kind, start, lineno))
-    return sections
+        out.append(_Line(no, m.start(1), m.end(1), m.group(1),
+                         simple[m.start(1):m.end(1)].strip(" \t\u3000\xa0")))
+    return out
 
 
-def _implied_year(delivered: int | None, kind: str) -> int | None:
+def _matches_any(patterns, line: str) -> bool:
+    return any(p.fullmatch(line) for p in patterns)
+
+
+def _furniture_patterns(name: str) -> list["regex.Pattern[str]"]:
+    return [regex.compile(p) for p in vocab.words(name)]
+
+
+def _mark_furniture(lines: list[_Line]) -> int:
+    """Mark page furniture; return the index of the first line of the speech."""
+    furniture = _furniture_patterns("page_furniture.txt")
+    trailer = _furniture_patterns("page_trailer.txt")
+    body = _body_start(lines)
+    for line in lines[:body]:
+        line.kind = "furniture"
+    for i in range(body, len(lines)):
+        line = lines[i]
+        if _matches_any(trailer, line.simple) and i > body:
+            for rest in lines[i:]:
+                rest.kind = "furniture"
+            break
+        if line.simple and _matches_any(furniture, line.simple):
+            line.kind = "furniture"
+    return body
+
+
+def _body_start(lines: list[_Line]) -> int:
+    """The speech starts after its salutation (各位代表：), else at the first
+    heading or paragraph; what comes before is title, dateline and page furniture."""
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if SALUTATION.match(line.simple):
+            return i + 1
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if PART.match(line.simple) or SUB.match(line.simple) or len(line.simple) > 60:
+            return i
+    return 0
+
+
+def _is_bare_heading(lines: list[_Line], i: int) -> bool:
+    """A short line of its own, no sentence mark, that names a part; not a line
+    of a sentence broken across lines, not a title or byline."""
+    s = lines[i].simple
+    if not 4 <= len(s) <= BARE_HEADING_MAX or any(c in SENTENCE_END or c in "：:" for c in s):
+        return False
+    if s[-1] in RUNS_ON_END or s.endswith("报告") or regex.search(r"\d", s.replace("年", "").strip("“”\"")) \
+            and not YEAR.search(s):
+        return False
+    if not _role_words(s) and not timeframe.plan_periods(s):
+        return False
+    prev = next((x for x in reversed(lines[:i]) if x.simple), None)
+    if prev is not None and prev.kind not in ("furniture", "part", "sub", "bare", "appendix") \
+            and prev.simple[-1] not in SENTENCE_END | CLOSERS | set("：:"):
+        return False
+    nxt = next((x for x in lines[i + 1:] if x.simple), None)
+    return nxt is None or nxt.simple[0] not in RUNS_ON_START
+
+
+def _role_words(title: str) -> list[str]:
+    """Roles whose words the heading holds, in the order of part_words.tsv."""
+    found = []
+    for role, word in vocab.pairs("part_words.tsv"):
+        if word in title and role not in found:
+            found.append(role)
+    return found
+
+
+# --- parts and their roles -----------------------------------------------------
+
+@dataclass
+class _Heading:
+    line: _Line
+    level: int       # 1 part, 2 subsection, 3 sub-subsection
+    number: int
+    title: str       # as shown in the path
+    kind: str        # part, sub, bare, appendix, glossary
+
+
+def parse_outline(text: str, simple: str) -> Outline:
+    """The report's outline: sections in order (the first, "", always exists)."""
+    lines = _lines(text, simple)
+    _mark_furniture(lines)
+    delivered = timeframe.delivery_year(simple, [x.simple for x in lines[:HEADER_LINES]])
+    headings = _headings(lines)
     if delivered is None:
-        return None
-    return delivered if kind == "target" else delivered - 1
+        delivered = _year_from_headings(headings)
+    return _build(text, lines, headings, delivered)
+
+
+def _headings(lines: list[_Line]) -> list[_Heading]:
+    out: list[_Heading] = []
+    bare_parts = False      # parts without ordinals: numbered parts nest under them
+    container = 0           # level of the last part heading: subsections go one below
+    sub_no = top_no = 0
+    in_glossary = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        s = line.simple
+        if line.kind == "furniture" or not s:
+            i += 1
+            continue
+        appendix = APPENDIX.match(s)
+        part = PART.match(s)
+        sub = SUB.match(s)
+        if GLOSSARY.match(s) or appendix:
+            top_no += 1
+            kind, title = ("glossary" if GLOSSARY.match(s) else "appendix"), line.text.strip()
+            if appendix and not appendix.group("title").strip():
+                nxt = _next_text_line(lines, i)
+                if nxt is not None and _is_appendix_title(lines[nxt].simple):
+                    title = f"{title} {lines[nxt].text.strip()}"
+                    kind = "glossary" if GLOSSARY.match(lines[nxt].simple) else kind
+                    lines[nxt].kind = kind
+                    i = nxt
+            line.kind = kind
+            out.append(_Heading(line, 1, top_no, title, kind))
+            in_glossary, bare_parts, container, sub_no = kind == "glossary", False, 1, 0
+        elif part and not (in_glossary and ordinal_value(part.group("ord")) != top_no + 1):
+            number = ordinal_value(part.group("ord"))
+            line.kind = "part"
+            in_glossary = False
+            container, sub_no = (2 if bare_parts else 1), 0
+            if not bare_parts:
+                top_no = number
+            out.append(_Heading(line, container, number, line.text.strip(), "part"))
+        elif sub and out and not in_glossary:
+            ordinal = sub.group("ord")
+            sub_no = sub_no + 1 if ordinal == "?" else ordinal_value(ordinal)
+            line.kind = "sub"
+            title = _heading_title(line.text, sub.start("title") + _indent(line.text), ordinal, sub_no)
+            out.append(_Heading(line, container + 1, sub_no, title, "sub"))
+        elif not in_glossary and (bare_parts or not any(h.kind == "part" for h in out)) \
+                and _is_bare_heading(lines, i):
+            top_no += 1
+            line.kind = "bare"
+            bare_parts, container, sub_no = True, 1, 0
+            out.append(_Heading(line, 1, top_no, line.text.strip(), "bare"))
+        i += 1
+    return out
+
+
+def _next_text_line(lines: list[_Line], i: int) -> int | None:
+    for j in range(i + 1, len(lines)):
+        if lines[j].simple:
+            return j if lines[j].kind != "furniture" else None
+    return None
+
+
+def _is_appendix_title(s: str) -> bool:
+    """附件1 on a line of its own is followed by its title: 2026年民生实事."""
+    return 0 < len(s) <= BARE_HEADING_MAX and not any(c in SENTENCE_END for c in s) \
+        and not PART.match(s) and not SUB.match(s)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t\u3000"))
+
+
+def _year_from_headings(headings: list[_Heading]) -> int | None:
+    """Without a dateline: a plan part's year, or the year after a review's;
+    else the later of the years the part headings name."""
+    years = {year_value(y) for h in headings if h.level == 1 for y in YEAR.finditer(h.line.simple)}
+    if len(years) > 1:
+        return max(years)
+    for h in headings:
+        if h.level != 1:
+            continue
+        y = YEAR.search(h.line.simple)
+        if not y:
+            continue
+        words = _role_words(h.line.simple)
+        if "review" in words:
+            return year_value(y) + 1
+        if "plan" in words:
+            return year_value(y)
+    return None
+
+
+def _build(text: str, lines: list[_Line], headings: list[_Heading],
+           delivered: int | None) -> Outline:
+    front = Frame(delivered - 1 if delivered else None, "", "actual")
+    sections = [Section("", "", front.year, front.kind, 0, 1, "front")]
+    frames: dict[str, Frame] = {"": front}
+    path: list[tuple[str, str]] = []        # (id, title) of the open levels
+    frame_at: list[Frame] = []
+    role_at: list[str] = []
+    for n, h in enumerate(headings):
+        del path[h.level - 1:], frame_at[h.level - 1:], role_at[h.level - 1:]
+        parent_id = path[-1][0] if path else ""
+        sid = f"{parent_id}.{h.number}" if parent_id else str(h.number)
+        if h.level == 1:
+            end = _part_end(headings, n, len(text))
+            role, frame = part_role(h.line.simple, h.kind, delivered,
+                                    text[h.line.end:end], first=not any(x.level == 1 for x in headings[:n]))
+        else:
+            role = role_at[-1] if role_at else "review"
+            frame = _sub_frame(h.title, delivered, frame_at[-1] if frame_at else front)
+        path.append((sid, h.title))
+        frame_at.append(frame)
+        role_at.append(role)
+        sections.append(Section(sid, " > ".join(t for _, t in path), frame.year, frame.kind,
+                                h.line.start, h.line.no, role, frame.period))
+        frames[sid] = frame
+    furniture = tuple(_spans(lines))
+    return Outline(tuple(sections), furniture, delivered, frames)
+
+
+def _part_end(headings: list[_Heading], n: int, default: int) -> int:
+    for h in headings[n + 1:]:
+        if h.level == 1:
+            return h.line.start
+    return default
+
+
+def _spans(lines: list[_Line]):
+    """Furniture lines as (start, end) spans, neighbours merged."""
+    span = None
+    for line in lines:
+        if line.kind == "furniture":
+            span = (span[0] if span else line.start, line.end + 1)
+        elif line.simple and span:
+            yield span
+            span = None
+    if span:
+        yield span
+
+
+def part_role(title: str, kind: str, delivered: int | None, body: str,
+              first: bool = False) -> tuple[str, Frame]:
+    """A part's role and the time frame it starts with.
+
+    The times the heading names decide (a year or plan period before the
+    report's year is a review, from it on a plan); without one, its words; without
+    those, its content.
+
+    >>> part_role("一、2025年和“十四五”时期工作回顾", "part", 2026, "")
+    ('review+period-review', Frame(year=2025, period='', kind='actual'))
+    >>> part_role("二、“十五五”时期主要目标任务", "part", 2026, "")[0]
+    'period-targets'
+    >>> part_role("四、全面提升政府治理效能", "part", 2026, "")
+    ('government', Frame(year=2026, period='', kind='target'))
+    """
+    if kind == "glossary":
+        return "glossary", Frame(delivered, "", "actual")
+    words = _role_words(title)
+    times = timeframe.heading_times(title, delivered)
+    if times:
+        roles = []
+        for f in times:
+            role = _time_role(f)
+            if role not in roles:
+                roles.append(role)
+        return "+".join(roles), times[0]
+    if "glossary" in words:
+        return "glossary", Frame(delivered, "", "actual")
+    if "government" in words and "review" not in words:
+        return "government", timeframe.year_frame(delivered, delivered)
+    if "closing" in words:
+        return "closing", timeframe.year_frame(delivered, delivered)
+    if "review" in words:
+        return "review", timeframe.year_frame(delivered - 1 if delivered else None, delivered, "actual")
+    if "plan" in words or kind == "appendix":
+        return "plan", timeframe.year_frame(delivered, delivered, "target")
+    if timeframe.reads_as_review(body, first):
+        return "review", timeframe.year_frame(delivered - 1 if delivered else None, delivered, "actual")
+    return "plan", timeframe.year_frame(delivered, delivered, "target")
+
+
+def _time_role(frame: Frame) -> str:
+    if frame.period:
+        return "period-review" if frame.kind == "actual" else "period-targets"
+    return "review" if frame.kind == "actual" else "plan"
+
+
+def _sub_frame(title: str, delivered: int | None, inherited: Frame) -> Frame:
+    """A subsection naming a time of its own (（一）“十五五”发展目标) takes it."""
+    times = timeframe.heading_times(title, delivered)
+    return times[0] if times else inherited
 
 
 def _heading_title(line: str, title_start: int, ordinal: str, number: int) -> str:
@@ -153,8 +468,10 @@ def id_order(section_id: str) -> tuple[int, ...]:
     return tuple(int(part) for part in regex.findall(r"\d+", section_id))
 
 
-def section_at(sections: list[Section], offset: int) -> Section:
+def section_at(sections, offset: int) -> Section:
     """The section that holds cleaned-text `offset`."""
+    if isinstance(sections, Outline):
+        return sections.section_at(offset)
     current = sections[0]
     for s in sections:
         if s.start > offset:

@@ -10,8 +10,9 @@ import regex
 from . import naming, vocab
 from .figures import Figure, find_figures
 from .model import Indicator
-from .outline import YEAR, Section, parse_outline, section_at, year_value
+from .outline import Outline, Section, parse_outline
 from .text import Cleaned, clean, line_of
+from .timeframe import Clock, Frame
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,7 @@ CLAUSE_MARKS = set(",，：:;；。!?！？\r\n")
 CLAUSE_OR_BRACKET_MARKS = set("，,；;：:。(（")
 LIST_JOINERS = regex.compile(r"^[、,，和及与以及 ]*$")
 QUOTE_SPAN = 16
+TARGET_REACH = 4    # 目标控制在4%以内: a target word this close before a figure states a target
 COMPARED_TO = regex.compile(r"(.+?)(?:是|为|相当于)(?:.*)的$")
 RESPECTIVELY = regex.compile(r"分别(?:为|是|达到|达|增长|下降|提高|增加|减少|降低|占)?")
 
@@ -36,12 +38,13 @@ class Report:
 def analyse(text: str, report: str = "") -> Report:
     """Outline and indicators of an already decoded report text."""
     cleaned = clean(text)
-    sections = parse_outline(cleaned.text, cleaned.simple)
+    outline = parse_outline(cleaned.text, cleaned.simple)
+    clock = Clock(outline)
     records: list[Indicator] = []
     for m in SENTENCE.finditer(cleaned.simple):
-        if m.end() > m.start():
-            records.extend(_sentence_records(cleaned, sections, m.start(), m.end(), report))
-    return Report(report, tuple(sections), tuple(records))
+        if m.end() > m.start() and not outline.is_furniture(m.start()):
+            records.extend(_sentence_records(cleaned, outline, clock, m.start(), m.end(), report))
+    return Report(report, clock.sections(), tuple(records))
 
 
 def extract_text(text: str, report: str = "") -> list[Indicator]:
@@ -61,14 +64,15 @@ class _Previous:
     direction: str = ""
 
 
-def _sentence_records(cleaned: Cleaned, sections: list[Section], s: int, e: int,
+def _sentence_records(cleaned: Cleaned, outline: Outline, clock: Clock, s: int, e: int,
                       report: str) -> list[Indicator]:
     simple = cleaned.simple
+    section = outline.section_at(s)
+    clock.enter(section)
     figures = [f for f in find_figures(simple, s, e) if _is_indicator(cleaned, f, s, e)]
-    if not figures:
-        return []
-    section = section_at(sections, s)
-    if section.glossary:
+    frames = clock.frames_for(simple, s, e, [(f.start, f.end) for f in figures],
+                              heading=s == section.start and bool(section.id))
+    if not figures or section.glossary:
         return []
     list_names = {i: cleaned.text[a:b] for i, (a, b) in _list_names(simple, s, figures).items()}
     prev = _Previous()
@@ -79,8 +83,8 @@ def _sentence_records(cleaned: Cleaned, sections: list[Section], s: int, e: int,
         if direction is None:
             direction = prev.direction if in_list else ""
         name = list_names.get(i) or _name(cleaned, s, e, fig, prev, in_list)
-        year, kind = _year_and_kind(simple, s, fig, section)
-        out.append(_record(cleaned, fig, section, name, direction, year, kind, s, e, report))
+        frame = _kind_in_clause(simple, s, fig, frames[i])
+        out.append(_record(cleaned, fig, section, name, direction, frame, s, e, report))
         prev = _Previous(fig, name, direction)
     return out
 
@@ -234,38 +238,25 @@ def _figure_runs(simple: str, indexes: list[int], figures: list[Figure]) -> list
     return runs
 
 
-def _year_and_kind(simple: str, s: int, fig: Figure, section: Section) -> tuple[int | None, str]:
-    """An explicit year in the sentence, before the figure, beats the section's."""
-    year, kind = section.year, section.kind
-    explicit = None
-    for m in YEAR.finditer(simple, s, fig.start):
-        before = simple[max(s, m.start() - 2):m.start()]
-        if any(before.endswith(w) for w in vocab.sentence_words("compared")) or _inside_title(simple, s, m.start()):
-            continue
-        explicit = year_value(m)
-    if explicit is not None:
-        if year is not None and explicit > year:
-            kind = "target"
-        elif year is not None and explicit < year:
-            kind = "actual"
-        year = explicit
-    elif kind == "actual":
-        # 增长4.1%(目标6.0%左右): the bracketed figure is the target; but
-        # 完成年度计划的96.5% is a result
-        clause = simple[_clause_bound(simple, s, fig.start):fig.start]
-        if any(w in clause for w in vocab.sentence_words("target")) and "完成" not in clause:
-            kind = "target"
-    return year, kind
-
-
-def _inside_title(simple: str, s: int, at: int) -> bool:
-    """True inside 《…》 or (2023-2025年)."""
-    opening = simple.rfind("《", s, at)
-    return opening >= 0 and simple.find("》", opening, at) < 0
+def _kind_in_clause(simple: str, s: int, fig: Figure, frame: Frame) -> Frame:
+    """A result's clause may state its target: 增长4.1%(目标6.0%左右) - the
+    bracketed figure is the target; but 完成年度计划的96.5% is a result."""
+    if frame.kind != "actual":
+        return frame
+    clause = simple[_clause_bound(simple, s, fig.start):fig.start]
+    for word in vocab.sentence_words("not-target"):
+        clause = clause.replace(word, "")
+    if "完成" in clause or any(w in clause for w in vocab.sentence_words("compared")):
+        return frame
+    for word in vocab.sentence_words("target"):
+        at = clause.rfind(word)
+        if at >= 0 and len(clause) - at - len(word) <= TARGET_REACH:
+            return Frame(frame.year, frame.period, "target")
+    return frame
 
 
 def _record(cleaned: Cleaned, fig: Figure, section: Section, name, direction: str,
-            year, kind: str, s: int, e: int, report: str) -> Indicator:
+            frame: Frame, s: int, e: int, report: str) -> Indicator:
     text = cleaned.text
     start, end = cleaned.raw_span(fig.start, fig.end)
     return Indicator(
@@ -275,8 +266,8 @@ def _record(cleaned: Cleaned, fig: Figure, section: Section, name, direction: st
         end=end,
         section_id=section.id,
         section=section.path,
-        year=year,
-        kind=kind,
+        year=frame.year,
+        kind=frame.kind,
         indicator=name,
         value=fig.value,
         unit=_unit_as_written(cleaned, fig),
@@ -287,6 +278,7 @@ def _record(cleaned: Cleaned, fig: Figure, section: Section, name, direction: st
         text=text[fig.start:fig.end],
         context=text[s:e].strip(),
         value_high=fig.value_high,
+        period=frame.period,
     )
 
 

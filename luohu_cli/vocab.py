@@ -68,3 +68,15 @@ def char_set(name: str) -> frozenset[str]:
 def mapping(name: str) -> dict[str, str]:
     """First column -> second column of a two-column data/NAME."""
     return {r[0].strip(): r[1].strip() for r in _rows(name)}
+
+
+@lru_cache(maxsize=None)
+def pairs(name: str) -> tuple[tuple[str, str], ...]:
+    """(first column, second column) rows of data/NAME, in file order."""
+    return tuple((r[0].strip(), r[1].strip()) for r in _rows(name))
+
+
+@lru_cache(maxsize=None)
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """Every row of data/NAME, its columns stripped, in file order."""
+    return tuple(tuple(c.strip() for c in r) for r in _rows(name))

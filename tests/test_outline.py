@@ -31,7 +31,7 @@ REPORT = """政府工作报告
 
 def sections():
     c = clean(REPORT)
-    return parse_outline(c.text, c.simple)
+    return parse_outline(c.text, c.simple).sections
 
 
 def test_sections_and_ids():
@@ -76,7 +76,7 @@ def test_section_path():
 def test_lost_ordinal_follows_the_sequence():
     text = "一、2022年工作回顾\n（一）甲\n（二）乙\n?。ㄈ﹫猿痔嵴裣M(fèi)、拉動內(nèi)需\n（四）丁\n"
     c = clean(text)
-    ids = [(s.id, s.title) for s in parse_outline(c.text, c.simple)][1:]
+    ids = [(s.id, s.title) for s in parse_outline(c.text, c.simple).sections][1:]
     assert ids == [("1", "一、2022年工作回顾"), ("1.1", "（一）甲"), ("1.2", "（二）乙"),
                    ("1.3", "（三）堅持提振、拉動內需"), ("1.4", "（四）丁")]
 
