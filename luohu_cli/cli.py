@@ -338,6 +338,12 @@ def _section_id(value: str) -> str:
     return Criteria(section=value).section
 
 
+def _period(value: str) -> str:
+    from .select import Criteria
+
+    return Criteria(period=value.strip().lower()).period
+
+
 def _pattern(value: str) -> str:
     from .select import compile_pattern
 
@@ -355,7 +361,11 @@ SectionOption = Annotated[Optional[str], typer.Option(
     "--section", "-s", metavar="ID", callback=_criterion(_section_id),
     help="Only this section and everything under it: 2 (part 二), 2.3 (its (三)).")]
 YearOption = Annotated[Optional[int], typer.Option(
-    "--year", "-y", help="Only figures about this year.")]
+    "--year", "-y", help="Only figures about this year (a plan period's last year counts).")]
+PeriodOption = Annotated[Optional[str], typer.Option(
+    "--period", metavar="SPAN", callback=_criterion(_period),
+    help="Only figures about this plan period (2021-2025), or none: only "
+         "single-year figures.")]
 KindOption = Annotated[Optional[Literal["actual", "target"]], typer.Option(
     "--kind", "-k", case_sensitive=False, help="Only actual or only target figures.")]
 UnitOption = Annotated[Optional[str], typer.Option(
@@ -412,11 +422,13 @@ def list_command(
     "luohu filter seeds/luohu-2023.txt --section 2 --kind target",
     "luohu filter seeds/luohu-2023.txt --name 生产总值 --base-unit % -f csv",
     "luohu filter r.txt --grep '固定資產|投資' --min 1e8 -f jsonl -o big.jsonl",
+    "luohu filter r.txt --period 2021-2025 -f table",
     "luohu extract r.txt -f jsonl | luohu filter - --year 2023 -f table"))
 def filter_command(
     reports: InputsArgument,
     section: SectionOption = None,
     year: YearOption = None,
+    period: PeriodOption = None,
     kind: KindOption = None,
     unit: UnitOption = None,
     base_unit: BaseUnitOption = None,
@@ -437,7 +449,8 @@ def filter_command(
     if minimum is not None and maximum is not None and minimum > maximum:
         raise typer.BadParameter(f"--min {minimum} is greater than --max {maximum}",
                                  param_hint="'--min'")
-    criteria = Criteria(section=section, year=year, kind=kind and kind.lower(), unit=unit,
+    criteria = Criteria(section=section, year=year, period=period,
+                        kind=kind and kind.lower(), unit=unit,
                         base_unit=base_unit, name=name, grep=grep, minimum=minimum,
                         maximum=maximum, qualifier=qualifier,
                         direction=direction and direction.lower())

@@ -7,8 +7,10 @@
 
 **Pairing** (:func:`align`). Two records can pair only when their base units
 agree (亿元 and 万元 both measure 元; % never pairs with 个百分点), their kinds
-agree (actual with actual, target with target) and their names are alike:
-:func:`name_similarity` at least ``NAME_MIN``. The score of a pair is::
+agree (actual with actual, target with target), their periods agree (a
+2021-2025 figure only with a 2021-2025 one; single-year figures with each
+other) and their names are alike: :func:`name_similarity` at least
+``NAME_MIN``. The score of a pair is::
 
     name similarity × (0.85 + 0.15 × context) × (0.8 if the directions differ)
 
@@ -267,7 +269,7 @@ def pair_score(old: Indicator, new: Indicator, gap: Decimal = ZERO) -> Decimal |
 
     `gap` is how far apart they sit, each as a share of its report's length.
     """
-    if unit_key(old.base_unit) != unit_key(new.base_unit):
+    if unit_key(old.base_unit) != unit_key(new.base_unit) or old.period != new.period:
         return None
     name = name_similarity(old.indicator, new.indicator)
     if name < NAME_MIN:
@@ -351,9 +353,11 @@ def _next_paired(count: int, by_new: dict[int, tuple[int, Decimal]], end: int) -
 
 
 def report_years(records: Sequence[Indicator]) -> Years:
-    """The most common year of the results, and of the targets."""
+    """The most common year of the single-year results, and of the single-year targets
+    (a plan period's last year is not the year a report reviews or plans)."""
     def most_common(kind: str) -> int | None:
-        years = Counter(r.year for r in records if r.kind == kind and r.year is not None)
+        years = Counter(r.year for r in records
+                        if r.kind == kind and r.year is not None and not r.period)
         return years.most_common(1)[0][0] if years else None
     return Years(most_common("actual"), most_common("target"))
 

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from rich.table import Table
 
 SIDE_FIELDS = ("indicator", "section_id", "section", "year", "kind", "value", "value_high",
-               "unit", "base_value", "qualifier", "direction", "line", "text", "context")
+               "unit", "base_value", "qualifier", "direction", "line", "text", "context",
+               "period")
 DIFF_FIELDS: tuple[str, ...] = (
     "status", "indicator", "unit", "base_unit",
     "old_section_id", "new_section_id",
@@ -40,6 +41,7 @@ DIFF_FIELDS: tuple[str, ...] = (
     "old_year", "new_year", "old_kind", "new_kind",
     "old_indicator", "new_indicator", "old_section", "new_section",
     "old_value_high", "new_value_high", "old_context", "new_context",
+    "old_period", "new_period",
 )
 INT_FIELDS = frozenset({"line", "year"})
 RELATIVE_PLACES = Decimal("0.1")
@@ -260,10 +262,13 @@ def lines(row: Row) -> str:
 
 
 def indicator_cell(row: Row) -> str:
-    """The name; the older one after ← when the wording differs."""
+    """The name; the older one after ← when the wording differs; then the plan
+    period, if any, in brackets (both sides of a pair have the same)."""
     if row.old is not None and row.new is not None and row.old.indicator != row.new.indicator:
-        return f"{row.new.indicator} ← {row.old.indicator}"
-    return row.record.indicator or "(unnamed)"
+        name = f"{row.new.indicator} ← {row.old.indicator}"
+    else:
+        name = row.record.indicator or "(unnamed)"
+    return f"{name} ({row.record.period})" if row.record.period else name
 
 
 def figure_text(record: Indicator | None) -> str:

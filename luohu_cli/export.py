@@ -152,7 +152,7 @@ def write_spreadsheet_csv(records: Iterable[Indicator], stream: TextIO, *,
     >>> import io
     >>> out = io.StringIO(newline="")
     >>> write_spreadsheet_csv([], out)
-    >>> out.getvalue().endswith(",value_high\\r\\n")
+    >>> out.getvalue().endswith(",value_high,period\\r\\n")
     True
     """
     writer = csv.writer(stream, lineterminator=CSV_LINE_END)
@@ -185,7 +185,8 @@ def write_xlsx(records: Iterable[Indicator], stream: BinaryIO) -> None:
     written (``2630.2`` -> ``0.0``). A spreadsheet program reads a number into
     a binary float, which keeps 15 significant digits: every figure a report
     writes fits, and the ``text`` column always has the figure as written.
-    Text cells are always text, never formulas, so no guard is needed; empty
+    Text cells are always text, never formulas, so no guard is needed (and
+    ``period``, ``2021-2025``, is text, never a date or a subtraction); empty
     values are empty cells; characters XML cannot hold are dropped.
     """
     from openpyxl import Workbook

@@ -7,13 +7,15 @@ An input is one of four things, told apart by its first line (:func:`detect`):
 - JSON Lines (``extract -f jsonl``): the first non-blank line starts with ``{``;
 - a JSON array (``extract -f json``): the first non-blank line is ``[`` or ``[]``;
 - CSV (``extract -f csv``, ``export`` to .csv): the first line is exactly the
-  header of ``model.FIELDS`` (a UTF-8 byte order mark before it is ignored);
+  header of ``model.FIELDS``, or the header of a version before ``period``
+  existed (a UTF-8 byte order mark before it is ignored);
 - anything else is the text of a report.
 
 Records read back are exactly the records written: decimals from their strings,
 integers for line/start/end/year, ``""`` (or null) -> None for year and
-value_high. A bad row is an :class:`~luohu_cli.errors.InputError` naming the
-input and the line.
+value_high. Records written before ``period`` existed (no such key or column)
+read with period ``""``. A bad row is an :class:`~luohu_cli.errors.InputError`
+naming the input and the line.
 
 A CSV whose rows end in CRLF was written by ``luohu export`` (``extract``
 writes LF), so its formula guard is undone: ``'=x`` reads back as ``=x``
@@ -39,6 +41,10 @@ from .outline import Section, id_order
 
 InputKind = Literal["jsonl", "json", "csv", "report"]
 CSV_HEADER = ",".join(FIELDS)
+# Fields added after records were first written, and what they read as when absent.
+LATER_FIELDS = {"period": ""}
+OLDER_FIELDS = tuple(name for name in FIELDS if name not in LATER_FIELDS)
+CSV_HEADERS = {CSV_HEADER: FIELDS, ",".join(OLDER_FIELDS): OLDER_FIELDS}
 NULLABLE = frozenset({"year", "value_high"})
 TEXT_FIELDS = tuple(name for name in FIELDS if name not in INT_FIELDS | DECIMAL_FIELDS)
 
@@ -48,12 +54,14 @@ def detect(text: str) -> InputKind:
 
     >>> detect(CSV_HEADER + "\\r\\n"), detect("\\ufeff" + CSV_HEADER), detect("[]\\n")
     ('csv', 'csv', 'json')
+    >>> detect(CSV_HEADER.removesuffix(",period") + "\\n")  # written before `period`
+    'csv'
     >>> detect(""), detect("report,line\\n")
     ('report', 'report')
     """
     text = text.removeprefix("\ufeff")
     first = text.split("\n", 1)[0].rstrip("\r")
-    if first == CSV_HEADER:
+    if first in CSV_HEADERS:
         return "csv"
     stripped = text.lstrip()
     if stripped.startswith("{"):
@@ -113,25 +121,29 @@ def records_from_json(text: str, label: str = "input") -> list[Indicator]:
 
 
 def records_from_csv(text: str, label: str = "input") -> Iterator[Indicator]:
-    """One record per row after the header; CRLF rows (luohu export) are unguarded."""
+    """One record per row after the header; CRLF rows (luohu export) are unguarded.
+
+    The header is today's or one written before ``period`` existed.
+    """
     from .export import unguard
 
     text = text.removeprefix("\ufeff")
-    crlf = text.startswith(CSV_HEADER + "\r\n")
+    crlf = text.partition("\n")[0].endswith("\r")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
-        if header != list(FIELDS):
+        columns = next((f for f in CSV_HEADERS.values() if header == list(f)), None)
+        if columns is None:
             raise _bad(label, 1, "the first line is not the luohu CSV header")
         for row in reader:
             number = reader.line_num
             if not row:
                 continue
-            if len(row) != len(FIELDS):
-                raise _bad(label, number, f"{len(row)} cells, expected {len(FIELDS)}")
+            if len(row) != len(columns):
+                raise _bad(label, number, f"{len(row)} cells, expected {len(columns)}")
             if crlf:
                 row = [unguard(cell) for cell in row]
-            yield record_from_mapping(dict(zip(FIELDS, row)), label, number)
+            yield record_from_mapping(dict(zip(columns, row)), label, number)
     except csv.Error as err:
         raise _bad(label, reader.line_num, f"broken CSV ({err})") from None
 
@@ -140,21 +152,23 @@ def record_from_mapping(obj: Any, label: str = "input", line: int | None = None,
                         index: int | None = None) -> Indicator:
     """An Indicator from one JSON object or CSV row (a mapping of field -> value).
 
-    Keys beyond ``FIELDS`` are ignored; a missing field or a value of the wrong
-    type is an InputError.
+    Keys beyond ``FIELDS`` are ignored; a missing field (but one of
+    ``LATER_FIELDS``, which takes its default) or a value of the wrong type is
+    an InputError.
     """
     where = f"line {line}" if line is not None else f"record {index}"
     if not isinstance(obj, Mapping):
         raise _bad(label, where, "not a JSON object")
-    missing = [name for name in FIELDS if name not in obj]
+    missing = [name for name in FIELDS if name not in obj and name not in LATER_FIELDS]
     if missing:
         raise _bad(label, where, "missing field " + ", ".join(missing))
     values: dict[str, Any] = {}
     for name in FIELDS:
+        value = obj[name] if name in obj else LATER_FIELDS[name]
         try:
-            values[name] = _field(name, obj[name])
+            values[name] = _field(name, value)
         except (TypeError, ValueError, InvalidOperation):
-            raise _bad(label, where, f"bad {name} {obj[name]!r}") from None
+            raise _bad(label, where, f"bad {name} {value!r}") from None
     return Indicator(**values)
 
 

@@ -5,7 +5,9 @@ The columns are chosen to fit 80 columns and to use up to about 120: the
 indicator name takes the room that is left and wraps; every other column is
 short and never wraps. The figure column shows value (and the high end of a
 range) glued to its unit, as an analyst would write it: ``2630.2億元``,
-``5.5-6%``. rich is imported only when a table is drawn.
+``5.5-6%``; the year column shows the period of a plan-period figure
+(``2021-2025``) instead of its last year. rich is imported only when a table
+is drawn.
 
     >>> import io
     >>> out = io.StringIO()
@@ -78,10 +80,19 @@ def table_cells(record: Indicator) -> list[str]:
     ...               "", "", "2630.2億元", "")
     >>> table_cells(r)
     ['9', '1', '2022', 'actual', '地區生產總值', '2630.2億元', '', '']
+    >>> from dataclasses import replace
+    >>> table_cells(replace(r, year=2025, period="2021-2025"))[2]
+    '2021-2025'
     """
-    year = "" if record.year is None else str(record.year)
-    return [str(record.line), record.section_id, year, record.kind,
+    return [str(record.line), record.section_id, year_cell(record), record.kind,
             record.indicator, figure(record), record.qualifier, record.direction]
+
+
+def year_cell(record: Indicator) -> str:
+    """The period of a plan-period figure (``2021-2025``), else its year, else ""."""
+    if record.period:
+        return record.period
+    return "" if record.year is None else str(record.year)
 
 
 def figure(record: Indicator) -> str:
@@ -205,9 +216,8 @@ def outline_table(records: Sequence[Indicator], widths: dict[str, int] | None = 
 
 def outline_cells(record: Indicator) -> list[str]:
     """One indicator's cells, in ``OUTLINE_COLUMNS`` order."""
-    year = "" if record.year is None else str(record.year)
     return [str(record.line), record.indicator or "?", figure(record),
-            record.qualifier, record.direction, year, record.kind]
+            record.qualifier, record.direction, year_cell(record), record.kind]
 
 
 def column_widths(records: Sequence[Indicator]) -> dict[str, int]:

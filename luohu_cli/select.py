@@ -1,4 +1,4 @@
-"""Pick records by what they say: section, year, kind, unit, name, value...
+"""Pick records by what they say: section, year, period, kind, unit, name, value...
 
 :class:`Criteria` holds the conditions; every one that is set must hold (AND).
 Names, units and ``grep`` patterns match across scripts: both sides are
@@ -30,6 +30,8 @@ KINDS = ("actual", "target")
 QUALIFIERS = {"exact": "", "~": "~", ">": ">", ">=": ">=", "<=": "<=", "<": "<"}
 DIRECTIONS = {"up": "up", "down": "down", "level": ""}
 SECTION_ID = regex.compile(r"\d+(?:\.\d+)*")
+PERIOD = regex.compile(r"([0-9]{4})-([0-9]{4})")
+NO_PERIOD = "none"  # the --period value that asks for single-year figures
 GREP_TIMEOUT = 2.0  # seconds a --grep pattern may spend on all records together
 
 
@@ -49,10 +51,13 @@ class Criteria:
     ``2.3``); ``""`` means the text before the first heading. ``qualifier``
     and ``direction`` take the record's values, or "exact" / "level" for
     the empty one. ``minimum`` and ``maximum`` bound ``base_value``, inclusive.
+    ``period`` is a span of years (``2021-2025``) or "none" for single-year
+    figures (an empty period).
     """
 
     section: str | None = None
     year: int | None = None
+    period: str | None = None
     kind: str | None = None
     unit: str | None = None
     base_unit: str | None = None
@@ -66,6 +71,9 @@ class Criteria:
     def __post_init__(self) -> None:
         if self.section not in (None, "") and not SECTION_ID.fullmatch(self.section):
             raise CriteriaError(f"not a section id: {self.section!r} (like 2 or 2.3)")
+        if self.period is not None and not is_period(self.period):
+            raise CriteriaError(f"period is a span of years like 2021-2025, or none; "
+                                f"not {self.period!r}")
         if self.kind is not None and self.kind not in KINDS:
             raise CriteriaError(f"kind is actual or target, not {self.kind!r}")
         if self.qualifier is not None and self.qualifier not in QUALIFIERS:
@@ -80,6 +88,18 @@ class Criteria:
 
     def is_empty(self) -> bool:
         return all(getattr(self, f.name) is None for f in fields(self))
+
+
+def is_period(text: str) -> bool:
+    """Whether `text` is a --period value: ``none``, or first year-last year, first < last.
+
+    >>> is_period("2021-2025"), is_period("none"), is_period("2025-2021"), is_period("2025")
+    (True, True, False, False)
+    """
+    if text == NO_PERIOD:
+        return True
+    span = PERIOD.fullmatch(text)
+    return span is not None and int(span[1]) < int(span[2])
 
 
 def parse_decimal(text: str) -> Decimal:
@@ -116,6 +136,8 @@ def matches(record: Indicator, criteria: Criteria, *, timeout: float | None = No
     if c.section is not None and not in_section(record.section_id, c.section):
         return False
     if c.year is not None and record.year != c.year:
+        return False
+    if c.period is not None and record.period != ("" if c.period == NO_PERIOD else c.period):
         return False
     if c.kind is not None and record.kind != c.kind:
         return False

@@ -2,7 +2,9 @@
 
 Each one exercises something: both scripts, a range, a negative change, a
 target, text a spreadsheet would run as a formula, figures too long for a
-float, a record before the first heading, a second report.
+float, a record before the first heading, a second report, and a third
+report with figures about plan periods (period 2021-2025, 2026-2030; year the
+period's last year).
 """
 from __future__ import annotations
 
@@ -47,6 +49,14 @@ SAMPLES: dict[str, Indicator] = {
         "b.txt", 3, 40, 60, "", "", None, "actual", "國家總債務",
         D("12345678.123456789"), "萬億元", D("12345678123456789000000"), "元", "~", "",
         "約12345678.123456789萬億元", "國家總債務約12345678.123456789萬億元。"),
+    "plan-done": Indicator(
+        "c.txt", 5, 300, 304, "1", "一、“十四五”時期回顧", 2025, "actual", "地區生產總值",
+        D("5.5"), "%", D("5.5"), "%", "", "up", "5.5%", "“十四五”時期地區生產總值年均增長5.5%。",
+        None, "2021-2025"),
+    "plan-next": Indicator(
+        "c.txt", 30, 2000, 2007, "2", "二、“十五五”時期目標", 2030, "target", "地區生產總值",
+        D("5"), "%", D("5"), "%", "~", "up", "5%左右", "“十五五”時期地區生產總值年均增長5%左右。",
+        None, "2026-2030"),
 }
 
 

@@ -129,7 +129,7 @@ def test_csv_is_the_default_when_stdout_is_not_a_terminal(engine, reports):
     assert result.exit_code == 0
     assert result.stdout == HEADER + (
         "a.txt,1,0,9,1,一、2022年工作回顧,2022,actual,地區生產總值,2630.2,億元,"
-        "263020000000,元,,,2630.2億元,地區生產總值2630.2億元,\n")
+        "263020000000,元,,,2630.2億元,地區生產總值2630.2億元,,\n")
     assert result.stderr == ""
 
 

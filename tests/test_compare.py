@@ -40,7 +40,7 @@ PLAN = "二、2024年工作安排"
 def rec(name: str, value: str, unit: str = "个", *, qualifier: str = "", direction: str = "",
         kind: str = "actual", year: int | None = 2023, section_id: str = "1",
         section: str = REVIEW, line: int = 1, text: str = "", context: str = "",
-        high: str | None = None) -> Indicator:
+        high: str | None = None, period: str = "") -> Indicator:
     """A hand-built record; base value and unit follow from `unit`."""
     magnitude, base_unit = UNITS[unit]
     return Indicator(
@@ -48,7 +48,7 @@ def rec(name: str, value: str, unit: str = "个", *, qualifier: str = "", direct
         year=year, kind=kind, indicator=name, value=Decimal(value), unit=unit,
         base_value=Decimal(value) * magnitude, base_unit=base_unit, qualifier=qualifier,
         direction=direction, text=text or value + unit, context=context,
-        value_high=None if high is None else Decimal(high))
+        value_high=None if high is None else Decimal(high), period=period)
 
 
 def report(*records: Indicator, name: str = "r") -> Report:
@@ -132,6 +132,69 @@ def test_yi_and_wan_yuan_of_the_same_amount_are_the_same_figure():
 
 def test_pair_score_refuses_other_units():
     assert pair_score(rec("增速", "3.4", "%"), rec("增速", "3.4", "个百分点")) is None
+
+
+# --- Plan periods ------------------------------------------------------------------
+
+
+def growth(value: str, period: str = "", year: int = 2025, **kw) -> Indicator:
+    """地区生产总值 growth; with a period, the plan period's yearly average."""
+    return rec("地区生产总值", value, "%", direction="up", year=year, period=period, **kw)
+
+
+# id -> (old record, new record, paired?)
+PERIOD_CASES = {
+    "same-plan-period-pairs": (growth("5.5", "2021-2025"), growth("5.6", "2021-2025"), True),
+    "period-never-with-single-year-of-its-last-year": (growth("5.5", "2021-2025"), growth("5.5"),
+                                                       False),
+    "single-year-never-with-period": (growth("5.5"), growth("5.5", "2021-2025"), False),
+    "period-never-with-next-period": (growth("5.5", "2021-2025"),
+                                      growth("5.5", "2026-2030", year=2030), False),
+    "single-years-pair-as-before": (growth("5.2"), growth("5.3"), True),
+    "period-targets-pair": (growth("5", "2026-2030", year=2030, kind="target"),
+                            growth("5", "2026-2030", year=2030, kind="target"), True),
+}
+
+
+@pytest.mark.parametrize("old, new, paired", PERIOD_CASES.values(), ids=PERIOD_CASES.keys())
+def test_records_pair_only_within_one_period(old, new, paired):
+    pairs = align([old], [new])
+    assert (len(pairs) == 1) is paired, pairs
+    assert (pair_score(old, new) is not None) is paired
+
+
+def test_a_period_figure_and_a_single_year_figure_of_one_name_pair_with_their_own():
+    old = [growth("5.5", "2021-2025", line=1), growth("5.2", line=2)]
+    new = [growth("5.2", line=1), growth("5.5", "2021-2025", line=2)]  # order swapped
+    result = diff(report(*old), report(*new), mode="version")
+    assert [(r.status, r.old.period, r.new.period) for r in result.rows] == [
+        (Status.SAME, "", ""), (Status.SAME, "2021-2025", "2021-2025")]
+
+
+def test_a_changed_period_figure_is_a_change_of_that_period():
+    old = [growth("5.5", "2021-2025"), growth("5.2", line=2)]
+    new = [growth("5.6", "2021-2025"), growth("5.2", line=2)]
+    [row] = diff(report(*old), report(*new), mode="version").differences
+    assert row.status is Status.CHANGED and row.record.period == "2021-2025"
+    assert row.change == Decimal("0.1")
+
+
+def test_report_years_leave_plan_periods_out():
+    records = [growth("5.2", kind="actual"), growth("5", "2026-2030", year=2030, kind="target"),
+               growth("5.5", "2026-2030", year=2030, kind="target"), target("学位", "10", year=2026)]
+    assert compare.report_years(records) == Years(2025, 2026)
+
+
+def test_a_period_target_is_judged_against_the_result_of_its_period():
+    old = report(growth("5.3", year=2024), target("地区生产总值", "5", "%", direction="up", year=2025),
+                 target("地区生产总值", "5.5", "%", direction="up", year=2025, period="2021-2025"))
+    new = report(growth("5.2"), growth("5.6", "2021-2025"),
+                 target("地区生产总值", "5", "%", direction="up", year=2026))
+    result = diff(old, new)
+    assert result.target_year == 2025
+    rows = [(r.old.period, r.new and r.new.value, r.verdict)
+            for r in result.rows if r.status is Status.TARGET]
+    assert rows == [("", Decimal("5.2"), Verdict.MET), ("2021-2025", Decimal("5.6"), Verdict.MET)]
 
 
 # --- Pairing one-to-one ----------------------------------------------------------------

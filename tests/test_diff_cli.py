@@ -2,7 +2,8 @@
 
 Most tests run in-process with a fake engine (``pipeline.analyse`` patched): each
 line of an input file is one record written ``kind year name value unit
-[qualifier] [direction]``, so that the tests say exactly which figures differ.
+[qualifier] [direction]`` (a year written ``2021-2025`` is a plan period, the
+record's year its last), so that the tests say exactly which figures differ.
 Two tests run the real program on the diff fixtures in a subprocess.
 """
 from __future__ import annotations
@@ -38,13 +39,15 @@ def run(*args: str, input: str | None = None):
 def fake_record(report: str, number: int, line: str) -> Indicator:
     kind, year, name, value, unit, *rest = line.split()
     qualifier, direction = (rest + ["", ""])[:2]
+    period = year if "-" in year else ""
     magnitude, base_unit = MAGNITUDES[unit]
     section_id = "1" if kind == "actual" else "2"
     return Indicator(
         report=report, line=number, start=0, end=0, section_id=section_id,
-        section=f"{section_id}、{year}年", year=int(year), kind=kind, indicator=name,
+        section=f"{section_id}、{year}年", year=int(year.split("-")[-1]), kind=kind, indicator=name,
         value=Decimal(value), unit=unit, base_value=Decimal(value) * magnitude,
-        base_unit=base_unit, qualifier=qualifier, direction=direction, text=value + unit, context=line)
+        base_unit=base_unit, qualifier=qualifier, direction=direction, text=value + unit,
+        context=line, period=period)
 
 
 @pytest.fixture(autouse=True)
@@ -61,14 +64,21 @@ SAME = "actual 2022 地区生产总值 26302000 万元\nactual 2022 公共住房
 CHANGED = "actual 2022 地区生产总值 2630.5 亿元\nactual 2022 公共住房 6111 套\n"
 NEXT_YEAR_OLD = "actual 2022 公共住房 6111 套\ntarget 2023 公共住房 8400 套\ntarget 2023 学位 4500 个\n"
 NEXT_YEAR_NEW = "actual 2023 公共住房 8012 套\nactual 2023 学位 4620 个\ntarget 2024 公共住房 6000 套\n"
+# one name, single-year figures and plan-period figures
+PLANS_OLD = ("actual 2025 地区生产总值 5.2 %\nactual 2021-2025 地区生产总值 5.5 %\n"
+             "target 2026-2030 地区生产总值 5 % ~ up\n")
+PLANS_NEW = ("actual 2021-2025 地区生产总值 5.6 %\nactual 2025 地区生产总值 5.2 %\n"
+             "target 2026-2030 地区生产总值 5 % ~ up\n")
 
 
 @pytest.fixture
 def files(tmp_path, monkeypatch):
-    """old.txt, same.txt (the same figures, other units), changed.txt, y2023.txt, y2024.txt."""
+    """old.txt, same.txt (the same figures, other units), changed.txt, y2023.txt, y2024.txt,
+    plans-old.txt, plans-new.txt (plan-period figures beside single-year ones)."""
     monkeypatch.chdir(tmp_path)
     for name, text in {"old.txt": OLD, "same.txt": SAME, "changed.txt": CHANGED,
-                       "y2023.txt": NEXT_YEAR_OLD, "y2024.txt": NEXT_YEAR_NEW}.items():
+                       "y2023.txt": NEXT_YEAR_OLD, "y2024.txt": NEXT_YEAR_NEW,
+                       "plans-old.txt": PLANS_OLD, "plans-new.txt": PLANS_NEW}.items():
         Path(name).write_text(text, encoding="utf-8")
     return tmp_path
 
@@ -255,6 +265,45 @@ def test_output_file(files):
     result = run("old.txt", "changed.txt", "-o", "diff.csv", "--exit-code")
     assert result.exit_code == 1 and result.stdout == ""
     assert Path("diff.csv").read_text(encoding="utf-8").startswith("status,")
+
+
+# --- plan periods ----------------------------------------------------------------------
+
+
+def test_period_fields_come_last():
+    assert DIFF_FIELDS[-2:] == ("old_period", "new_period")
+
+
+# id -> (status, old_period, new_period, old_value, new_value) of each csv row, --all
+PERIOD_ROW_CASES = {
+    "changed-period-figure": ("changed", "2021-2025", "2021-2025", "5.5", "5.6"),
+    "same-single-year-figure": ("same", "", "", "5.2", "5.2"),
+    "same-next-period-target": ("same", "2026-2030", "2026-2030", "5", "5"),
+}
+
+
+@pytest.mark.parametrize("expected", PERIOD_ROW_CASES.values(), ids=PERIOD_ROW_CASES.keys())
+def test_csv_rows_pair_by_period_and_carry_it(files, expected):
+    rows = csv_rows(run("plans-old.txt", "plans-new.txt", "-f", "csv", "--all").stdout)
+    found = [tuple(r[k] for k in ("status", "old_period", "new_period", "old_value", "new_value"))
+             for r in rows]
+    assert expected in found and len(found) == len(PERIOD_ROW_CASES)
+
+
+def test_json_period_is_a_string_and_null_on_the_missing_side(files):
+    Path("more.txt").write_text(PLANS_NEW + "actual 2016-2020 地区生产总值 7 %\n",
+                                encoding="utf-8")
+    rows = json.loads(run("plans-new.txt", "more.txt", "-f", "json").stdout)
+    assert [(r["status"], r["old_period"], r["new_period"]) for r in rows] == [
+        ("added", None, "2016-2020")]
+
+
+def test_table_shows_the_period_beside_the_name(files):
+    out = run("plans-old.txt", "plans-new.txt", "-f", "table", "--all").stdout
+    [changed] = [line for line in out.splitlines() if line.startswith("~")]
+    assert "地区生产总值 (2021-2025)" in changed and "5.5%" in changed and "5.6%" in changed
+    assert "地区生产总值 (2026-2030)" in out and "↑~5%" in out
+    assert "1 changed, 2 same" in out
 
 
 def test_help_has_the_ci_example():

@@ -172,7 +172,7 @@ def test_xlsx_has_one_sheet_with_a_frozen_filterable_header():
     assert book.sheetnames == [SHEET_TITLE]
     sheet = book[SHEET_TITLE]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:R{len(ALL) + 1}"
+    assert sheet.auto_filter.ref == f"A1:S{len(ALL) + 1}"
     assert all(cell.font.bold for cell in sheet[1])
 
 
@@ -228,6 +228,42 @@ def test_xlsx_empty_values_are_empty_cells():
     row = sheet_rows(xlsx_bytes(sample("huge")))[0]
     assert row["year"] is None and row["value_high"] is None and row["section_id"] is None
     assert row["qualifier"] == "~"
+
+
+# id -> (sample, the period cell as read back)
+XLSX_PERIOD_CASES = {
+    "plan-period": ("plan-done", "2021-2025"),
+    "next-plan-period": ("plan-next", "2026-2030"),
+    "single-year-empty-cell": ("gdp", None),
+}
+
+
+@pytest.mark.parametrize("name, period", XLSX_PERIOD_CASES.values(), ids=XLSX_PERIOD_CASES.keys())
+def test_xlsx_period_is_the_last_column_as_text(name, period):
+    sheet = read_sheet(xlsx_bytes(sample(name)))
+    assert sheet.cell(1, sheet.max_column).value == "period"
+    cell = sheet.cell(2, len(FIELDS))
+    assert cell.value == period
+    if period is not None:
+        assert cell.data_type == "s" and cell.number_format == "General"
+    assert sheet.cell(2, FIELDS.index("year") + 1).value == SAMPLES[name].year
+
+
+# id -> (sample, period cell of the spreadsheet CSV row)
+CSV_PERIOD_CASES = {
+    "plan-period-not-guarded": ("plan-done", "2021-2025"),
+    "single-year-empty": ("gdp", ""),
+}
+
+
+@pytest.mark.parametrize("name, period", CSV_PERIOD_CASES.values(), ids=CSV_PERIOD_CASES.keys())
+def test_spreadsheet_csv_period_is_the_last_cell(name, period):
+    row = spreadsheet_row(SAMPLES[name])
+    assert len(row) == len(FIELDS) and row[-1] == period
+
+
+def test_simplified_keeps_the_period():
+    assert [r.period for r in simplified(sample("plan-done", "gdp"))] == ["2021-2025", ""]
 
 
 def test_xlsx_section_ids_stay_text():

@@ -26,13 +26,22 @@ RANGE = Indicator(
     base_value=Decimal("5.5E+0"), base_unit="%", qualifier="~", direction="up",
     text="增長5.5-6%左右", context='目標"增長5.5-6%左右",\n另起一行', value_high=Decimal("6"),
 )
+# A figure about a plan period: year is the period's last year.
+PLAN = Indicator(
+    report="r.txt", line=3, start=40, end=44, section_id="1", section="一、“十四五”時期回顧",
+    year=2025, kind="actual", indicator="地區生產總值", value=Decimal("5.5"), unit="%",
+    base_value=Decimal("5.5"), base_unit="%", qualifier="", direction="up", text="5.5%",
+    context="“十四五”時期地區生產總值年均增長5.5%。", period="2021-2025",
+)
 
 HEADER = ",".join(FIELDS) + "\n"
 GDP_CSV = ("seeds/luohu-2023.txt,9,402,410,1,一、2022年工作回顧,2022,actual,地區生產總值,"
            "2630.2,億元,263020000000,元,,,2630.2億元,"
-           '"全年地區生產總值2630.2億元、增長3.4%,增速高于全市平均水平。",\n')
+           '"全年地區生產總值2630.2億元、增長3.4%,增速高于全市平均水平。",,\n')
 RANGE_CSV = ('-,1,0,9,,,,target,增速,5.5,%,5.5,%,~,up,增長5.5-6%左右,'
-             '"目標""增長5.5-6%左右"",\n另起一行",6\n')
+             '"目標""增長5.5-6%左右"",\n另起一行",6,\n')
+PLAN_CSV = ("r.txt,3,40,44,1,一、“十四五”時期回顧,2025,actual,地區生產總值,5.5,%,5.5,%,,up,"
+            "5.5%,“十四五”時期地區生產總值年均增長5.5%。,,2021-2025\n")
 GDP_JSON = {
     "report": "seeds/luohu-2023.txt", "line": 9, "start": 402, "end": 410,
     "section_id": "1", "section": "一、2022年工作回顧", "year": 2022, "kind": "actual",
@@ -40,7 +49,7 @@ GDP_JSON = {
     "base_value": "263020000000", "base_unit": "元", "qualifier": "", "direction": "",
     "text": "2630.2億元",
     "context": "全年地區生產總值2630.2億元、增長3.4%,增速高于全市平均水平。",
-    "value_high": "",
+    "value_high": "", "period": "",
 }
 
 
@@ -52,6 +61,14 @@ def render(writer, records) -> str:
 
 def test_csv_exact():
     assert render(write_csv, [GDP, RANGE]) == HEADER + GDP_CSV + RANGE_CSV
+
+
+def test_csv_header_ends_with_the_later_fields():
+    assert HEADER.endswith(",context,value_high,period\n")
+
+
+def test_csv_period_is_the_last_column():
+    assert render(write_csv, [PLAN]) == HEADER + PLAN_CSV
 
 
 def test_csv_of_nothing_is_the_header():
@@ -79,6 +96,29 @@ def test_json_exact():
         "  " + row for row in json.dumps(GDP_JSON, ensure_ascii=False, indent=2).splitlines()
     ) + "\n]\n"
     assert render(write_json, [GDP]) == expected
+
+
+# writer -> how to read its one record back as a dict
+PERIOD_WRITERS = {
+    "csv": (write_csv, lambda text: next(csv.DictReader(io.StringIO(text, newline="")))),
+    "json": (write_json, lambda text: json.loads(text)[0]),
+    "jsonl": (write_jsonl, lambda text: json.loads(text.splitlines()[0])),
+}
+# id -> (record, the period as written)
+PERIOD_CASES = {
+    "plan-period": (PLAN, "2021-2025"),
+    "single-year-is-empty": (GDP, ""),
+    "no-year-is-empty": (RANGE, ""),
+}
+
+
+@pytest.mark.parametrize("name", PERIOD_WRITERS)
+@pytest.mark.parametrize("record, period", PERIOD_CASES.values(), ids=PERIOD_CASES.keys())
+def test_period_is_written_as_a_string_last(name, record, period):
+    writer, read = PERIOD_WRITERS[name]
+    row = read(render(writer, [record]))
+    assert list(row)[-2:] == ["value_high", "period"]
+    assert row["period"] == period
 
 
 def test_json_of_nothing_is_an_empty_array():

@@ -143,6 +143,14 @@ def test_list_of_a_report_text(inputs):
     assert any(line.startswith("  2.1 （一）擴大有效投資") for line in lines)
 
 
+def test_list_shows_the_period_in_the_year_column(inputs):
+    lines = run("list", "samples.jsonl").stdout.splitlines()
+    c_txt = lines[lines.index("c.txt: 2 indicators in 2 sections"):]
+    assert c_txt[2].split()[-2:] == ["2021-2025", "actual"]
+    assert c_txt[4].split()[-2:] == ["2026-2030", "target"]
+    assert max(cell_len(line) for line in lines) <= 80
+
+
 def test_list_on_a_terminal_has_colour(inputs, monkeypatch):
     monkeypatch.setenv("FORCE_COLOR", "1")
     monkeypatch.delenv("NO_COLOR", raising=False)
@@ -154,28 +162,45 @@ def test_list_on_a_terminal_has_colour(inputs, monkeypatch):
 # (arguments after `filter samples.jsonl -f jsonl`, sample names kept)
 FILTER_CASES = [
     pytest.param([], list(SAMPLES), id="no criteria"),
-    pytest.param(["--section", "1"], ["gdp", "gdp-rate", "exports-down", "water-down"],
+    pytest.param(["--section", "1"],
+                 ["gdp", "gdp-rate", "exports-down", "water-down", "plan-done"],
                  id="section with its subsections"),
     pytest.param(["-s", "2.10"], ["ten"], id="section ten, short option"),
     pytest.param(["--year", "2022"], ["gdp", "gdp-rate", "exports-down", "water-down"], id="year"),
-    pytest.param(["--kind", "target"], ["range", "shops", "ten", "hostile"], id="kind"),
-    pytest.param(["--kind", "TARGET"], ["range", "shops", "ten", "hostile"], id="kind any case"),
+    pytest.param(["--kind", "target"], ["range", "shops", "ten", "hostile", "plan-next"],
+                 id="kind"),
+    pytest.param(["--kind", "TARGET"], ["range", "shops", "ten", "hostile", "plan-next"],
+                 id="kind any case"),
     pytest.param(["--unit", "亿元"], ["gdp", "hostile"], id="unit across scripts"),
-    pytest.param(["--base-unit", "%"], ["gdp-rate", "exports-down", "water-down", "range"],
+    pytest.param(["--base-unit", "%"],
+                 ["gdp-rate", "exports-down", "water-down", "range", "plan-done", "plan-next"],
                  id="base unit"),
-    pytest.param(["--name", "生产总值"], ["gdp", "gdp-rate"], id="name across scripts"),
+    pytest.param(["--name", "生产总值"], ["gdp", "gdp-rate", "plan-done", "plan-next"],
+                 id="name across scripts"),
     pytest.param(["--grep", "增[长長]-|債務"], ["exports-down", "huge"], id="grep"),
     pytest.param(["--min", "1e8"], ["gdp", "hostile", "huge"], id="min"),
     pytest.param(["--max", "-2"], ["exports-down"], id="max negative"),
     pytest.param(["--min=-2.0", "--max", "0"], ["exports-down"], id="min negative with ="),
     pytest.param(["--qualifier", ">="], ["shops"], id="qualifier"),
     pytest.param(["--qualifier", "exact", "--kind", "actual"],
-                 ["gdp", "gdp-rate", "exports-down", "water-down"], id="qualifier exact"),
+                 ["gdp", "gdp-rate", "exports-down", "water-down", "plan-done"],
+                 id="qualifier exact"),
     pytest.param(["--direction", "down"], ["water-down"], id="direction"),
     pytest.param(["--direction", "level", "--section", "2.3"], ["shops", "hostile"],
                  id="direction level"),
     pytest.param(["-k", "target", "-y", "2023", "-s", "2", "-u", "家"], ["shops"],
                  id="several criteria AND"),
+    pytest.param(["--period", "2021-2025"], ["plan-done"], id="period"),
+    pytest.param(["--period", "2026-2030"], ["plan-next"], id="period of the next plan"),
+    pytest.param(["--period", "2016-2020"], [], id="period without records"),
+    pytest.param(["--period", "none"], [n for n in SAMPLES if not n.startswith("plan-")],
+                 id="period none keeps single-year figures"),
+    pytest.param(["--period", "None"], [n for n in SAMPLES if not n.startswith("plan-")],
+                 id="period none any case"),
+    pytest.param(["--period", "none", "--name", "生产总值"], ["gdp", "gdp-rate"],
+                 id="period none with a name"),
+    pytest.param(["--year", "2025"], ["plan-done"], id="year finds a period by its last year"),
+    pytest.param(["--period", "2021-2025", "--kind", "target"], [], id="period and kind AND"),
 ]
 
 
@@ -192,9 +217,36 @@ def test_filter_writes_every_format_extract_has(inputs, output_format):
     assert result.exit_code == 0
     if output_format == "table":
         assert "a.txt: 4 indicators" in result.stdout and "b.txt: 0 indicators" in result.stdout
+        assert "c.txt: 1 indicator" in result.stdout
     else:
         assert read_records(result.stdout) == [SAMPLES[n] for n in
-                                               ("range", "shops", "ten", "hostile")]
+                                               ("range", "shops", "ten", "hostile", "plan-next")]
+
+
+# (output format, how the period figure shows)
+PERIOD_OUTPUT_CASES = [
+    pytest.param("csv", ",2021-2025\n", id="csv last column"),
+    pytest.param("jsonl", '"period": "2021-2025"}', id="jsonl last key"),
+    pytest.param("json", '"period": "2021-2025"\n', id="json last key"),
+    pytest.param("table", "2021-2025  actual", id="table year column"),
+]
+
+
+@pytest.mark.parametrize("output_format, shown", PERIOD_OUTPUT_CASES)
+def test_filter_period_in_every_format(inputs, output_format, shown):
+    result = run("filter", "samples.jsonl", "--period", "2021-2025", "-f", output_format)
+    assert result.exit_code == 0, result.output
+    assert shown in result.stdout
+    if output_format != "table":
+        assert read_records(result.stdout) == [SAMPLES["plan-done"]]
+
+
+def test_table_shows_the_period_or_the_year(inputs):
+    lines = run("filter", "samples.jsonl", "--base-unit", "%", "-f", "table").stdout.splitlines()
+    rows = {line.split()[0]: line.split()[2] for line in lines
+            if line.strip() and line.split()[0].isdigit()}
+    assert rows == {"9": "2022", "20": "2022", "21": "2022", "58": "2023",
+                    "5": "2021-2025", "30": "2026-2030"}
 
 
 def test_filter_defaults_to_csv_when_piped(inputs):
@@ -327,6 +379,40 @@ def test_export_formats(inputs, args, path, kind):
     assert result.stdout == "" and result.stderr == ""
     assert read_back(path, kind) == [r.indicator for r in ALL]
     assert leftovers(inputs) == []
+
+
+# id -> the export file
+EXPORT_PERIOD_CASES = {
+    "csv": "t.csv",
+    "json": "t.json",
+    "jsonl": "t.jsonl",
+    "xlsx": "t.xlsx",
+}
+
+
+@pytest.mark.parametrize("path", EXPORT_PERIOD_CASES.values(), ids=EXPORT_PERIOD_CASES.keys())
+def test_export_keeps_the_period(inputs, path):
+    assert run("export", "samples.jsonl", "-o", path).exit_code == 0
+    if path.endswith(".xlsx"):
+        rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+        assert rows[0][-1] == "period"
+        periods = [row[FIELDS.index("period")] or "" for row in rows[1:]]
+    else:
+        back = run("filter", path, "-f", "jsonl")
+        assert back.exit_code == 0 and read_records(back.stdout) == ALL
+        periods = [r.period for r in read_records(back.stdout)]
+    assert periods == [r.period for r in ALL]
+    assert periods[-2:] == ["2021-2025", "2026-2030"]
+
+
+def test_filter_reads_records_written_before_period(inputs):
+    older = [{k: v for k, v in r.as_strings().items() if k != "period"}
+             for r in ALL if not r.period]
+    Path("older.jsonl").write_text("".join(json.dumps(o, ensure_ascii=False) + "\n"
+                                           for o in older), encoding="utf-8")
+    result = run("filter", "older.jsonl", "--period", "none", "-f", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert read_records(result.stdout) == [r for r in ALL if not r.period]
 
 
 def test_export_csv_bytes(inputs):
@@ -464,6 +550,14 @@ BAD_INVOCATIONS = [
      "luohu: Invalid value for '--min': --min 5 is greater than --max 1"),
     ("year not a number", ["filter", "samples.jsonl", "--year", "next"], 2,
      "luohu: Invalid value for '--year'"),
+    ("period a single year", ["filter", "samples.jsonl", "--period", "2025"], 2,
+     "luohu: Invalid value for '--period': period is a span of years like 2021-2025, or none"),
+    ("period backwards", ["filter", "samples.jsonl", "--period", "2025-2021"], 2,
+     "luohu: Invalid value for '--period': period is a span of years"),
+    ("period by plan name", ["filter", "samples.jsonl", "--period", "十四五"], 2,
+     "luohu: Invalid value for '--period': period is a span of years"),
+    ("period without value", ["filter", "samples.jsonl", "--period"], 2,
+     "luohu: Option '--period' requires an argument"),
     ("kind unknown", ["filter", "samples.jsonl", "--kind", "plan"], 2,
      "luohu: Invalid value for '--kind'"),
     ("qualifier unknown", ["filter", "samples.jsonl", "--qualifier", "about"], 2,

@@ -1,6 +1,7 @@
 """Reading records back (luohu_cli.records_io): detection, exact round trips, errors."""
 from __future__ import annotations
 
+import csv
 import io
 import json
 from decimal import Decimal
@@ -40,6 +41,8 @@ def as_written(records) -> list[dict]:
 
 # --- detection ---------------------------------------------------------------------
 
+OLDER_HEADER = ",".join(name for name in FIELDS if name != "period")  # before period existed
+
 DETECT_CASES = [
     pytest.param('{"report": "a"}\n', "jsonl", id="jsonl"),
     pytest.param('\n\n  {"report": "a"}\n', "jsonl", id="jsonl after blank lines"),
@@ -52,6 +55,9 @@ DETECT_CASES = [
     pytest.param(CSV_HEADER.upper() + "\n", "report", id="csv header in capitals"),
     pytest.param("report,line,start\n", "report", id="partial csv header"),
     pytest.param(CSV_HEADER + ",extra\n", "report", id="csv header with extra column"),
+    pytest.param(OLDER_HEADER + "\n", "csv", id="csv header from before period"),
+    pytest.param("\ufeff" + OLDER_HEADER + "\r\n", "csv", id="export csv header from before period"),
+    pytest.param(OLDER_HEADER + ",extra\n", "report", id="older csv header with extra column"),
     pytest.param("一、2022年工作回顧\n全年地區生產總值2630.2億元。", "report", id="report text"),
     pytest.param("", "report", id="empty"),
     pytest.param("[2023]年报告\n", "report", id="report starting with a bracket"),
@@ -101,6 +107,76 @@ def test_spreadsheet_csv_with_bom_and_gb18030_reads_back():
         assert read_records(decode_bytes(data)) == ALL
 
 
+PERIOD_ROUND_TRIP_CASES = {
+    "plan-period": "plan-done",
+    "next-plan-period": "plan-next",
+    "single-year": "gdp",
+}
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+@pytest.mark.parametrize("name", PERIOD_ROUND_TRIP_CASES.values(),
+                         ids=PERIOD_ROUND_TRIP_CASES.keys())
+def test_period_round_trips(writer, name):
+    [back] = read_records(written(writer, sample(name)))
+    assert back.period == SAMPLES[name].period and back.year == SAMPLES[name].year
+    assert back == SAMPLES[name]
+
+
+# --- records written before `period` existed ------------------------------------------
+
+
+def older_jsonl(records) -> str:
+    return "".join(json.dumps({k: v for k, v in r.as_strings().items() if k != "period"},
+                              ensure_ascii=False) + "\n" for r in records)
+
+
+def older_json(records) -> str:
+    return json.dumps([{k: v for k, v in r.as_strings().items() if k != "period"}
+                       for r in records], ensure_ascii=False, indent=2) + "\n"
+
+
+def older_csv(records, line_end: str = "\n", guard=lambda cell: cell) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator=line_end)
+    writer.writerow(OLDER_HEADER.split(","))
+    for r in records:
+        values = r.as_strings()
+        writer.writerow([guard("" if values[k] is None else str(values[k]))
+                         for k in FIELDS if k != "period"])
+    return out.getvalue()
+
+
+def older_spreadsheet_csv(records) -> str:
+    return "\ufeff" + older_csv(records, "\r\n", export.guard)
+
+
+SINGLE_YEAR = [r for r in ALL if not r.period]
+# id -> how records were written before `period` existed
+OLDER_WRITERS = {
+    "jsonl": older_jsonl,
+    "json": older_json,
+    "extract-csv": older_csv,
+    "export-csv-with-bom-and-guard": older_spreadsheet_csv,
+}
+
+
+@pytest.mark.parametrize("writer", OLDER_WRITERS.values(), ids=OLDER_WRITERS.keys())
+def test_records_from_before_period_read_with_an_empty_period(writer):
+    text = writer(SINGLE_YEAR)
+    assert "period" not in text
+    back = read_records(text)
+    assert back == SINGLE_YEAR
+    assert {r.period for r in back} == {""}
+
+
+@pytest.mark.parametrize("writer", OLDER_WRITERS.values(), ids=OLDER_WRITERS.keys())
+def test_records_from_before_period_load_as_reports(tmp_path, writer):
+    path = tmp_path / "old-records"
+    path.write_text(writer(SINGLE_YEAR), encoding="utf-8", newline="")
+    assert [r for report in load(str(path)) for r in report.records] == SINGLE_YEAR
+
+
 def test_lf_csv_is_not_unguarded():
     """extract's CSV (LF) is read as written: a leading ' is the text's own."""
     record = SAMPLES["gdp"]
@@ -130,6 +206,7 @@ def records(draw, text_values=text_values) -> Indicator:
         base_unit=draw(text_values), qualifier=draw(st.sampled_from(["", "~", ">="])),
         direction=draw(st.sampled_from(["", "up", "down"])), text=draw(text_values),
         context=draw(text_values), value_high=draw(st.none() | decimals),
+        period=draw(st.sampled_from(["", "2021-2025", "2026-2030"])),
     )
 
 
@@ -180,8 +257,12 @@ BAD_INPUT_CASES = [
     pytest.param("[\n  {\"report\": 1}\n]\n", "x.jsonl: record 1: missing field",
                  id="json array record"),
     pytest.param("[\n  {\n", "x.jsonl: line 3: not JSON", id="json array cut short"),
-    pytest.param(CSV_HEADER + "\na,1\n", "x.jsonl: line 2: 2 cells, expected 18",
+    pytest.param(CSV_HEADER + "\na,1\n", "x.jsonl: line 2: 2 cells, expected 19",
                  id="csv short row"),
+    pytest.param(OLDER_HEADER + "\n" + ",".join(["x"] * 19) + "\n",
+                 "x.jsonl: line 2: 19 cells, expected 18", id="older csv row with a period cell"),
+    pytest.param(with_field(period=2025), "line 1: bad period 2025", id="period not text"),
+    pytest.param(with_field(period=None), "line 1: bad period None", id="period null"),
     pytest.param(CSV_HEADER + '\n"a,1\n', "x.jsonl: line 2: broken CSV", id="csv open quote"),
     pytest.param("地區生產總值", "x.jsonl holds no records", id="report text"),
 ]
@@ -251,8 +332,8 @@ def test_load_records_groups_them_by_report(tmp_path, writer):
     path = tmp_path / "records"
     path.write_text(written(writer, ALL), encoding="utf-8", newline="")
     reports = load(str(path))
-    assert [r.name for r in reports] == ["a.txt", "b.txt"]
-    assert list(reports[0].records) + list(reports[1].records) == ALL
+    assert [r.name for r in reports] == ["a.txt", "b.txt", "c.txt"]
+    assert [r for report in reports for r in report.records] == ALL
     assert [s.id for s in reports[1].sections] == [""]
 
 
