@@ -418,7 +418,7 @@ def part_role(title: str, kind: str, delivered: int | None, body: str,
     if times:
         roles = []
         for f in times:
-            role = _time_role(f)
+            role = timeframe.time_role(f)
             if role not in roles:
                 roles.append(role)
         return "+".join(roles), times[0]
@@ -435,12 +435,6 @@ def part_role(title: str, kind: str, delivered: int | None, body: str,
     if timeframe.reads_as_review(body, first):
         return "review", timeframe.year_frame(delivered - 1 if delivered else None, delivered, "actual")
     return "plan", timeframe.year_frame(delivered, delivered, "target")
-
-
-def _time_role(frame: Frame) -> str:
-    if frame.period:
-        return "period-review" if frame.kind == "actual" else "period-targets"
-    return "review" if frame.kind == "actual" else "plan"
 
 
 def _sub_frame(title: str, delivered: int | None, inherited: Frame) -> Frame:

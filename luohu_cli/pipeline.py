@@ -71,7 +71,8 @@ def _sentence_records(cleaned: Cleaned, outline: Outline, clock: Clock, s: int, 
     clock.enter(section)
     figures = [f for f in find_figures(simple, s, e) if _is_indicator(cleaned, f, s, e)]
     frames = clock.frames_for(simple, s, e, [(f.start, f.end) for f in figures],
-                              heading=s == section.start and bool(section.id))
+                              heading=s == section.start and bool(section.id),
+                              paragraph=s == 0 or simple[s - 1] in "\r\n")
     if not figures or section.glossary:
         return []
     list_names = {i: cleaned.text[a:b] for i, (a, b) in _list_names(simple, s, figures).items()}

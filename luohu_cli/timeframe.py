@@ -172,8 +172,12 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
         year = _year_number(m.group(1) or m.group(2))
         role = role_for(m.start())
         frame = year_frame(year, delivered, default)
-        if role == "topic" and simple[max(s, m.start() - 1):m.start()] in UNTIL_WORDS:
+        until = simple[max(s, m.start() - 1):m.start()] in UNTIL_WORDS
+        if role == "topic" and until:
             role = "here"
+        if (until or simple[max(s, m.start() - 1):m.start()] == "到") and delivered is not None \
+                and year % 5 == 0 and year - 4 <= delivered <= year:
+            frame = span_frame(year - 4, year, delivered, default)  # 到2030年: the current plan's target
         if simple.startswith(SINCE, m.end()):
             # 2021年以来，累计… is the span up to the report; 创2006年以来新高 is a comparison
             if role != "topic" or delivered is None:
@@ -238,6 +242,13 @@ def heading_times(title: str, delivered: int | None) -> list[Frame]:
     return [f for _, f in sorted(out, key=lambda x: x[0])]
 
 
+def time_role(frame: Frame) -> str:
+    """The part role a time belongs to: review, period-review, period-targets, plan."""
+    if frame.period:
+        return "period-review" if frame.kind == "actual" else "period-targets"
+    return "review" if frame.kind == "actual" else "plan"
+
+
 def _by_the_end(simple: str, mk: Marker, frame: Frame) -> Frame:
     """到2030年 inside the 十五五 period is the period's target: it keeps the span."""
     if frame.period and mk.frame.year == frame.year and not mk.frame.period \
@@ -268,6 +279,7 @@ class Clock:
         self.delivered = outline.delivered
         self.section = None
         self.frame = outline.sections[0].frame
+        self.paragraph_frame: Frame | None = None
         self.entered: dict[str, Frame] = {}   # section id -> the frame it started in
 
     def sections(self) -> tuple:
@@ -286,15 +298,20 @@ class Clock:
         own_time = parent is not None and section.frame != parent
         if "." not in section.id or "+" not in section.role or own_time:
             self.frame = section.frame
+        self.paragraph_frame = None
         self.section = section
         self.entered[section.id] = self.frame
 
-    def frames_for(self, simple: str, s: int, e: int,
-                   figures: list[tuple[int, int]], heading: bool = False) -> list[Frame]:
+    def frames_for(self, simple: str, s: int, e: int, figures: list[tuple[int, int]],
+                   heading: bool = False, paragraph: bool = False) -> list[Frame]:
+        """One frame per figure span of the sentence simple[s:e]; `paragraph` says
+        the sentence starts a paragraph, `heading` that it is a heading's title."""
+        if paragraph:
+            self.paragraph_frame = None
         default = self.section.kind if self.section is not None else "actual"
         found = [] if heading else markers(simple, s, e, self.delivered, default)
         out = []
-        carried = self.frame
+        carried = self.paragraph_frame or self.frame
         used_from: set[int] = set()
         for i, (a, b) in enumerate(figures):
             frame = carried
@@ -306,10 +323,21 @@ class Clock:
             frame = self._from_value(simple, s, e, figures, i, found, frame, used_from)
             frame = self._average(simple, s, figures, i, found, frame)
             out.append(frame)
-        topics = [mk for mk in found if mk.role == "topic"]
-        if topics:
-            self.frame = topics[0].frame
+        topic = next((mk.frame for mk in found if mk.role == "topic"), None)
+        if topic is not None:
+            self._carry(topic)
         return out
+
+    def _carry(self, frame: Frame) -> None:
+        """A time the part is about carries on; another (过去一年 in a plan) ends
+        with its paragraph."""
+        roles = set(self.section.role.split("+")) if self.section is not None else set()
+        if roles & {"government", "closing"}:
+            roles.add("plan")
+        if time_role(frame) in roles or not roles - {"front"}:
+            self.frame, self.paragraph_frame = frame, None
+        else:
+            self.paragraph_frame = frame
 
     def _from_value(self, simple, s, e, figures, i, found, frame, used_from) -> Frame:
         """The start of a from/to pair has its own year: written, else the year
