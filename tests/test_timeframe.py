@@ -1,0 +1,214 @@
+"""Years, kinds and periods on real layouts: the report's own date, headings in
+every form, part roles, and the time each figure's sentence gives it.
+
+Each table maps a case id to a small report (or part of one) and what the
+engine must make of it; one test id per case.
+"""
+from __future__ import annotations
+
+import pytest
+
+from luohu_cli import extract_text
+from luohu_cli.outline import parse_outline
+from luohu_cli.pipeline import analyse
+from luohu_cli.text import clean
+from luohu_cli.timeframe import delivery_year, plan_years
+
+HEAD = "2026年某市政府工作报告\n——2026年1月20日在某市第十届人民代表大会第四次会议上\n各位代表：\n"
+
+
+def records(body: str, head: str = HEAD) -> dict[str, tuple]:
+    """figure text -> (year, period, kind) for a report of HEAD + body."""
+    return {r.text: (r.year, r.period, r.kind) for r in extract_text(head + body)}
+
+
+def outline(text: str):
+    c = clean(text)
+    return parse_outline(c.text, c.simple)
+
+
+def parts(text: str) -> list[tuple]:
+    """(id, role, period or year, kind) of each section, as `luohu list` shows them."""
+    return [(s.id, s.role, s.period or s.year, s.kind) for s in analyse(text).sections if s.id]
+
+
+# --- the report's own date ---------------------------------------------------------
+
+DELIVERY_CASES = {
+    "dateline": ("政府工作报告\n——2026年1月25日在北京市第十六届人民代表大会第四次会议上\n", 2026),
+    "dateline-without-dash": ("2026年1月27日在陕西省第十四届人民代表大会第四次会议上 省长 某某\n", 2026),
+    "dateline-chinese-numerals": ("——二〇二三年一月十日在某区第八届人民代表大会第三次会议上\n", 2023),
+    "title-line": ("下载\n打印\n2026年某市政府工作报告\n", 2026),
+    "title-with-place-first": ("陕西省2026年政府工作报告\n", 2026),
+    "page-date-line": ("某市政府工作报告\n时间：2026-02-02\n", 2026),
+    "page-date-split": ("某市政府工作报告\n发表时间：\n2026-02-09 09:45:30\n", 2026),
+    "dateline-beats-page-date": ("时间：2026-01-02\n——2025年12月28日在某区人民代表大会上\n", 2025),
+    "none": ("各位代表：\n全年地区生产总值增长5%。\n", None),
+}
+
+
+@pytest.mark.parametrize("text, year", DELIVERY_CASES.values(), ids=DELIVERY_CASES.keys())
+def test_delivery_year(text, year):
+    simple = clean(text).simple
+    assert delivery_year(simple, simple.splitlines()) == year
+
+
+def test_year_from_headings_without_a_date():
+    assert outline("一、2023年工作回顾\n甲。\n二、2024年工作安排\n乙。\n").delivered == 2024
+
+
+@pytest.mark.parametrize("number, years", [(13, (2016, 2020)), (14, (2021, 2025)), (15, (2026, 2030)),
+                                           (11, (2006, 2010))], ids=["13", "14", "15", "11"])
+def test_plan_years(number, years):
+    assert plan_years(number) == years
+
+
+# --- headings and part roles ------------------------------------------------------------
+
+HEADING_CASES = {
+    "ordinals-with-years": (
+        "一、2025年工作回顾\n全年增长5%。\n（一）稳增长\n甲。\n二、2026年工作安排\n乙。\n",
+        [("1", "review", 2025, "actual"), ("1.1", "review", 2025, "actual"),
+         ("2", "plan", 2026, "target")]),
+    "combined-review": (
+        "一、2025年和“十四五”时期工作回顾\n甲。\n",
+        [("1", "review+period-review", 2025, "actual")]),
+    "period-first-review": (
+        "一、“十四五”时期和2025年工作回顾\n甲。\n",
+        [("1", "period-review+review", "2021-2025", "actual")]),
+    "period-targets": (
+        "二、“十五五”时期主要目标任务\n甲。\n",
+        [("2", "period-targets", "2026-2030", "target")]),
+    "combined-plan": (
+        "二、“十五五”时期目标任务和2026年工作安排\n甲。\n",
+        [("2", "period-targets+plan", "2026-2030", "target")]),
+    "plan-period-by-its-number": (
+        "二、关于《某市国民经济和社会发展第十五个五年规划纲要（草案）》的说明\n甲。\n",
+        [("2", "period-targets", "2026-2030", "target")]),
+    "main-tasks-is-a-plan": ("三、2026年主要任务\n甲。\n", [("3", "plan", 2026, "target")]),
+    "yearless-review": ("一、工作回顾\n甲。\n", [("1", "review", 2025, "actual")]),
+    "yearless-government": ("四、全面提升政府治理效能\n甲。\n", [("4", "government", 2026, "target")]),
+    "yearless-government-own-work": ("四、深入推进政府治理创新\n甲。\n", [("4", "government", 2026, "target")]),
+    "yearless-by-content": (
+        "一、砥砺奋进谱新篇\n我们完成了各项任务，实现了稳定增长，建成了一批项目。\n"
+        "二、乘势而上开新局\n今年要加快发展，将着力扩大内需，力争实现更好结果。\n",
+        [("1", "review", 2025, "actual"), ("2", "plan", 2026, "target")]),
+    "no-ordinal-parts": (
+        "“十四五”时期发展成就和2025年工作回顾\n这五年经济总量达到2.6万亿元。\n"
+        "“十五五”时期主要目标和2026年重点工作\n今年增长5%左右。\n"
+        "一、加快发展现代产业\n（一）壮大实体经济\n甲。\n",
+        [("1", "period-review+review", "2021-2025", "actual"),
+         ("2", "period-targets+plan", "2026-2030", "target"),
+         ("2.1", "period-targets+plan", 2026, "target"),
+         ("2.1.1", "period-targets+plan", 2026, "target")]),
+    "bare-heading-this-year": ("今年重点工作\n甲。\n", [("1", "plan", 2026, "target")]),
+    "appendix-with-title": (
+        "一、2026年工作安排\n甲。\n附件1\n2026年十件民生实事\n1.新增学位1万个。\n附件2\n名词解释\n1.“四上”企业：规上企业。\n",
+        [("1", "plan", 2026, "target"), ("2", "plan", 2026, "target"), ("3", "glossary", 2026, "actual")]),
+    "glossary": ("一、2025年工作回顾\n甲。\n有关名词解释\n1.“1+3+N”：说明。\n",
+                 [("1", "review", 2025, "actual"), ("2", "glossary", 2026, "actual")]),
+}
+
+
+@pytest.mark.parametrize("body, expected", HEADING_CASES.values(), ids=HEADING_CASES.keys())
+def test_headings_and_roles(body, expected):
+    assert parts(HEAD + body) == expected
+
+
+NOT_A_HEADING = {
+    "a-sentence": "这是经济实力持续提升的五年。",
+    "a-broken-sentence": "“十五五”时期经济社会发展的\n主要目标\n是：地区生产总值年均增长5%左右。",
+    "a-byline": "某某省人民政府省长 某某",
+    "a-title": "政府工作报告",
+    "a-salutation": "各位代表！",
+    "a-lead-in": "一年来，主要做了以下工作：",
+}
+
+
+@pytest.mark.parametrize("body", NOT_A_HEADING.values(), ids=NOT_A_HEADING.keys())
+def test_not_a_heading(body):
+    text = HEAD + "一、2025年工作回顾\n全年增长5%。\n" + body + "\n"
+    assert [s.id for s in outline(text).sections] == ["", "1"]
+
+
+# --- page furniture -----------------------------------------------------------------
+
+FURNITURE = ("下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年某市政府工作报告\n"
+             "——2026年1月20日在某市第十届人民代表大会第四次会议上\n来源：某某日报\n时间：2026-01-28\n"
+             "某市市长 某某\n市长某某作政府工作报告。本报记者 某某 摄\n各位代表：\n"
+             "一、2025年工作回顾\n全年地区生产总值增长5.2%。\n"
+             "来源：某某日报\n"
+             "相关报道：\n某市12个项目集中开工\n2026年某市新增就业10万人\n")
+
+
+def test_page_furniture_gives_no_records_and_no_headings():
+    assert [r.text for r in extract_text(FURNITURE)] == ["5.2%"]
+    assert [s.id for s in outline(FURNITURE).sections] == ["", "1"]
+
+
+# --- the time of each figure ------------------------------------------------------------
+
+REVIEW = "一、2025年和“十四五”时期工作回顾\n"
+PLAN = "三、2026年工作安排\n"
+
+FRAME_CASES = {
+    "review-year": (REVIEW + "过去一年，地区生产总值增长5.2%。\n", "5.2%", (2025, "", "actual")),
+    "five-years-since": (REVIEW + "五年来，累计新增就业106万人。\n", "106万人", (2025, "2021-2025", "actual")),
+    "these-five-years": (REVIEW + "——这五年综合实力大幅提升。经济总量达到2.67万亿元。\n",
+                         "2.67万亿元", (2025, "2021-2025", "actual")),
+    "period-carries-to-next-paragraph": (
+        REVIEW + "“十四五”时期是极不平凡的五年。\n固定资产投资年均增长12.8%。\n", "12.8%",
+        (2025, "2021-2025", "actual")),
+    "topic-sentence-of-five-years": (
+        REVIEW + "这是经济实力持续提升的五年。\n地区生产总值提高到14.58万亿元。\n", "14.58万亿元",
+        (2025, "2021-2025", "actual")),
+    "a-named-year-inside-a-period": (
+        REVIEW + "五年来，发展成效显著。2025年居民人均可支配收入3.2万元。\n", "3.2万元", (2025, "", "actual")),
+    "back-to-the-year": (
+        REVIEW + "五年来，累计完成投资3.8万亿元。\n刚刚过去的2025年，地区生产总值增长4.7%。\n", "4.7%",
+        (2025, "", "actual")),
+    "from-written-year": (
+        REVIEW + "五年来，经济总量从2020年的2.1万亿元增加到2.9万亿元。\n", "2.1万亿元", (2020, "", "actual")),
+    "to-after-from-written-year": (
+        REVIEW + "五年来，经济总量从2020年的2.1万亿元增加到2.9万亿元。\n", "2.9万亿元",
+        (2025, "2021-2025", "actual")),
+    "from-in-a-period": (
+        REVIEW + "五年来，城镇化率从61.2%提高到65.1%。\n", "61.2%", (2020, "", "actual")),
+    "from-in-a-year": (REVIEW + "过去一年，城镇化率从61.2%提升至63.0%。\n", "61.2%", (2024, "", "actual")),
+    "base-end-of-plan": (
+        REVIEW + "五年来，PM2.5年均浓度较“十三五”末下降16.5%。\n", "16.5%", (2025, "2021-2025", "actual")),
+    "base-year-is-not-the-year": (REVIEW + "过去一年，工业投资比2020年增长30%。\n", "30%", (2025, "", "actual")),
+    "estimate-in-review": (REVIEW + "过去一年，预计全社会研发投入5350亿元。\n", "5350亿元", (2025, "", "actual")),
+    "since-a-year-is-a-comparison": (
+        REVIEW + "过去一年，粮食总产量创2006年以来新高，达到1200万吨。\n", "1200万吨", (2025, "", "actual")),
+    "average-between-written-years": (
+        REVIEW + "由2015年的1708.4亿元增至2020年的2375.3亿元，年均增长6.2%。\n", "6.2%",
+        (2020, "2016-2020", "actual")),
+    "five-year-targets": (
+        "二、“十五五”时期主要目标任务\n“十五五”时期的主要目标是：地区生产总值年均增长5%左右。\n",
+        "5%左右", (2030, "2026-2030", "target")),
+    "by-2030-is-the-period-target": (
+        PLAN + "到2030年，城市轨道交通运营里程达到160公里。\n", "160公里", (2030, "2026-2030", "target")),
+    "by-2027": (PLAN + "力争到2027年，数字经济核心产业增加值占比达到12%。\n", "12%", (2027, "", "target")),
+    "this-year": (PLAN + "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n", "5%左右", (2026, "", "target")),
+    "this-year-is-the-subject": (
+        "二、“十五五”时期目标任务和2026年工作安排\n今年是实现“十五五”规划目标任务的关键一年。\n"
+        "主要预期目标是：城镇新增就业18万人。\n", "18万人", (2026, "", "target")),
+    "last-year-in-a-plan-part-ends-with-its-paragraph": (
+        "四、全面提升政府治理效能\n过去一年，平均办理时间减少58%。\n市级一般性支出压减5%以上。\n", "5%以上",
+        (2026, "", "target")),
+    "last-year-in-a-plan-part": (
+        "四、全面提升政府治理效能\n过去一年，平均办理时间减少58%。\n", "58%", (2025, "", "actual")),
+    "since-the-plan-began-in-a-mid-plan-report": (
+        "一、2022年工作回顾\n“十四五”以来，累计新增就业20万人。\n", "20万人", (2022, "2021-2022", "actual")),
+    "bracketed-target-in-review": (REVIEW + "过去一年，地区生产总值增长4.1%（目标6.0%左右）。\n", "6.0%左右",
+                                   (2025, "", "target")),
+    "life-expectancy-is-not-a-target": (
+        REVIEW + "五年来，人均预期寿命提高到80.5岁。\n", "80.5岁", (2025, "2021-2025", "actual")),
+}
+
+
+@pytest.mark.parametrize("body, text, expected", FRAME_CASES.values(), ids=FRAME_CASES.keys())
+def test_frame(body, text, expected):
+    head = HEAD.replace("2026", "2023") if "2022年工作回顾" in body else HEAD
+    assert records(body, head)[text] == expected
