@@ -191,9 +191,20 @@ def section_heading(section, count: int):
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis", style="bold")
+    grid.add_column(no_wrap=True, style="dim")
     grid.add_column(justify="right", no_wrap=True, style="cyan")
-    grid.add_row(label, title, str(count))
+    grid.add_row(label, title, section_time(section), str(count))
     return grid
+
+
+def section_time(section) -> str:
+    """A part's role, and the time and kind its text starts in: `review 2025 actual`;
+    for a subsection only the time and kind; nothing before the first heading."""
+    if not section.id or section.year is None and not getattr(section, "period", ""):
+        return ""
+    when = f"{getattr(section, 'period', '') or section.year} {section.kind}"
+    role = getattr(section, "role", "")
+    return f"{role} {when}" if role and "." not in section.id else when
 
 
 def outline_table(records: Sequence[Indicator], widths: dict[str, int] | None = None):
