@@ -45,6 +45,11 @@ UNTIL_WORDS = ("到", "至")
 TO_AFTER = regex.compile(r"[^，。；,;]{0,6}?(?:到|至)")
 AVERAGE = ("年均", "平均每年", "年平均")
 SINCE = "以来"
+TITLE_SPAN = regex.compile(r"《[^》]{0,80}》")
+# 十四五 names a time only as 十四五时期/期间/以来/末/累计…; 十四五批复的项目 is a label
+PLAN_AS_TIME = regex.compile(r"[”\"]?(?:时期|期间|以来|末|期末|规划期|的五年|五年|累计|年均|发展|末期)")
+# 提高到2025年的14万元 is the end of a from/to pair, not a deadline
+TO_VERB = regex.compile(r"(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小|增|降|达)(?:到|至)$")
 
 
 @dataclass(frozen=True)
@@ -145,6 +150,8 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
             default: str = "actual") -> list[Marker]:
     """The times named in simple[s:e], in order, each with its role."""
     found: list[Marker] = []
+    if simple.find("年", s, e) < 0 and simple.find("五", s, e) < 0:
+        return found    # every time word holds 年 or 五 (十四五)
     lead = LEAD.match(simple, s, e)
     initial_end = (lead.end() if lead else s) + INITIAL
     titles = _title_spans(simple, s, e)
@@ -175,8 +182,8 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
         until = simple[max(s, m.start() - 1):m.start()] in UNTIL_WORDS
         if role == "topic" and until:
             role = "here"
-        if (until or simple[max(s, m.start() - 1):m.start()] == "到") and delivered is not None \
-                and year % 5 == 0 and year - 4 <= delivered <= year:
+        if until and delivered is not None and year % 5 == 0 and year - 4 <= delivered <= year \
+                and not TO_VERB.search(simple, max(s, m.start() - 3), m.start()):
             frame = span_frame(year - 4, year, delivered, default)  # 到2030年: the current plan's target
         if simple.startswith(SINCE, m.end()):
             # 2021年以来，累计… is the span up to the report; 创2006年以来新高 is a comparison
@@ -188,13 +195,16 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
         if _inside(titles, m.start()):
             continue
         first, last = plan_years(_plan_number(m))
+        role = role_for(m.start())
+        if role == "here" and not m.group("end") and not PLAN_AS_TIME.match(simple, m.end()):
+            continue
         if m.group("end"):
             frame = year_frame(last, delivered, default)
         else:
             if delivered is not None and simple.startswith(SINCE, m.end()):
                 last = min(last, delivered - 1)
             frame = span_frame(first, last, delivered, default)
-        found.append(Marker(m.start(), m.end(), frame, role_for(m.start())))
+        found.append(Marker(m.start(), m.end(), frame, role))
     if delivered is not None:
         for m in _time_word_pattern().finditer(simple, s, e):
             if _inside(titles, m.start()):
@@ -217,7 +227,9 @@ def _one_subject(simple: str, found: list[Marker], e: int) -> list[Marker]:
 
 def _title_spans(simple: str, s: int, e: int) -> list[tuple[int, int]]:
     """《…》 spans: a time inside a document's title is not the figure's."""
-    return [(m.start(), m.end()) for m in regex.finditer(r"《[^》]{0,80}》", simple, pos=s, endpos=e)]
+    if simple.find("《", s, e) < 0:
+        return []
+    return [(m.start(), m.end()) for m in TITLE_SPAN.finditer(simple, s, e)]
 
 
 def _inside(spans: list[tuple[int, int]], at: int) -> bool:
@@ -252,7 +264,8 @@ def time_role(frame: Frame) -> str:
 def _by_the_end(simple: str, mk: Marker, frame: Frame) -> Frame:
     """到2030年 inside the 十五五 period is the period's target: it keeps the span."""
     if frame.period and mk.frame.year == frame.year and not mk.frame.period \
-            and simple[mk.start - 1:mk.start] in UNTIL_WORDS:
+            and simple[mk.start - 1:mk.start] in UNTIL_WORDS \
+            and not TO_VERB.search(simple, max(0, mk.start - 3), mk.start):
         return frame
     return mk.frame
 

@@ -212,3 +212,22 @@ FRAME_CASES = {
 def test_frame(body, text, expected):
     head = HEAD.replace("2026", "2023") if "2022年工作回顾" in body else HEAD
     assert records(body, head)[text] == expected
+
+
+# Patterns found by reading the corpus output: each a row, the rule in timeframe.py.
+FRAME_CASES_FROM_READING = {
+    "plan-name-as-a-label": (
+        "三、2026年重点工作\n今年要加快建设“十四五”批复的6个大基地。\n", "6个", (2026, "", "target")),
+    "outlook-to-2035": (
+        "二、“十五五”时期主要目标任务\n纲要还展望了到2035年的奋斗目标，在“十五五”基础上再奋斗五年，人均地区生产总值比2020年增长80%。\n",
+        "80%", (2035, "", "target")),
+    "to-a-named-year-in-a-period": (
+        REVIEW + "五年来，人均地区生产总值从2020年的10.5万元提高到2025年的14万元左右。\n", "14万元左右",
+        (2025, "", "actual")),
+}
+
+
+@pytest.mark.parametrize("body, text, expected", FRAME_CASES_FROM_READING.values(),
+                         ids=FRAME_CASES_FROM_READING.keys())
+def test_frame_from_reading(body, text, expected):
+    assert records(body)[text] == expected
