@@ -36,6 +36,8 @@ def parse_chinese(text: str) -> Decimal:
     Decimal('12')
     >>> parse_chinese("千")
     Decimal('1000')
+    >>> parse_chinese("十二万三千四百零五")
+    Decimal('123405')
     """
     for point in POINT:
         if point in text:
@@ -46,7 +48,17 @@ def parse_chinese(text: str) -> Decimal:
             return Decimal(f"{parse_chinese(whole) if whole else 0}.{decimals}")
     if text and all(c in DIGITS for c in text) and len(text) > 1:
         return Decimal("".join(str(DIGITS[c]) for c in text))  # positional: 二〇〇九
-    total = 0
+    return Decimal(_integer(text))
+
+
+def _integer(text: str) -> int:
+    """Split at the largest magnitude: 三亿五千万 = 三 x 亿 + 五千万; 两万亿 = 两万 x 亿."""
+    big = [c for c in text if c in BIG_UNITS]
+    if big:
+        unit = max(big, key=BIG_UNITS.__getitem__)
+        at = text.rindex(unit)
+        left, right = text[:at], text[at + 1:]
+        return (_integer(left) if left else 1) * BIG_UNITS[unit] + (_integer(right) if right else 0)
     section = 0
     digit = None
     for c in text:
@@ -55,13 +67,9 @@ def parse_chinese(text: str) -> Decimal:
         elif c in SMALL_UNITS:
             section += (1 if digit is None else digit) * SMALL_UNITS[c]
             digit = None
-        elif c in BIG_UNITS:
-            section += digit or 0
-            total = (total + (section or 1)) * BIG_UNITS[c]
-            section, digit = 0, None
         else:
             raise ValueError(f"not a Chinese numeral: {text!r}")
-    return Decimal(total + section + (digit or 0))
+    return section + (digit or 0)
 
 
 def parse_number(text: str) -> Decimal:

@@ -20,6 +20,12 @@ NUMERAL_CASES = {
     "chinese-bare-thousand": ("千", "1000"),
     "chinese-bare-hundred": ("百", "100"),
     "chinese-big-unit": ("三万五千", "35000"),
+    "chinese-wan-inside": ("十二万三千四百零五", "123405"),
+    "chinese-yi-then-wan": ("三亿五千万", "350000000"),
+    "chinese-yi-zero-then-wan": ("三亿零五百万", "305000000"),
+    "chinese-wan-yi": ("两万亿", "2000000000000"),
+    "chinese-wan-before-yi": ("一万二千亿", "1200000000000"),
+    "chinese-bare-wan": ("万", "10000"),
 }
 
 
