@@ -14,7 +14,7 @@ from typing import Callable
 
 import regex
 
-from . import mojibake
+from . import mojibake, vocab
 
 Replace = Callable[["regex.Match[str]"], str]
 
@@ -98,6 +98,41 @@ def _drop(m: "regex.Match[str]") -> str:
     return ""
 
 
+# Spaces that web text puts inside a figure: "1.25 万亿元", "4210 万吨", "约 5%".
+# Only a space between a number and its magnitude or unit, between a magnitude
+# and its unit, or between a qualifier word and the number is dropped; the
+# check reads the Simplified form, so 萬億元 and 億 count as well.
+_SPACES = "[ \t\u3000\xa0]+"
+_SPACED_FIGURE = regex.compile(
+    rf"(?<=[\d万萬亿億千]){_SPACES}(?=\S)|(?<=\S){_SPACES}(?=\d)")
+_MAGNITUDE_CHARS = "万萬亿億千"
+
+
+@lru_cache(maxsize=1)
+def _figure_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(units, magnitudes, qualifiers before a number), longest first."""
+    def longest(words) -> tuple[str, ...]:
+        return tuple(sorted(words, key=len, reverse=True))
+    return (longest(vocab.units()), longest(vocab.magnitudes()),
+            longest(vocab.qualifiers("before")))
+
+
+def _spaced_figure(m: "regex.Match[str]") -> str:
+    text, start, end = m.string, m.start(), m.end()
+    units, mags, befores = _figure_words()
+    ahead = to_simplified(text[end:end + 8])
+    before = text[start - 1]
+    if before.isdigit() and ahead.startswith(units + mags):
+        return ""  # 1.25 万亿元, 4210 万吨, 2.5 亿元
+    if before in _MAGNITUDE_CHARS and ahead.startswith(units + mags):
+        behind = text[max(0, start - 12):start - 1].rstrip(" \t\u3000\xa0")
+        if behind[-1:].isdigit():
+            return ""  # 1.25 万 亿元
+    if text[end:end + 1].isdigit() and to_simplified(text[max(0, start - 4):start]).endswith(befores):
+        return ""  # 约 5%, 超过 3000 亿元
+    return m.group()
+
+
 def _html(m: "regex.Match[str]") -> str:
     tag = m.group()
     if tag.startswith("&"):
@@ -117,6 +152,7 @@ STEPS: tuple[tuple[str, "regex.Pattern[str]", Replace], ...] = (
     ("pinyin", _GLOSS, _drop),
     ("width", _FULLWIDTH, _width),
     ("broken-number", _BROKEN_NUMBER, _drop),
+    ("spaced-figure", _SPACED_FIGURE, _spaced_figure),
 )
 
 
