@@ -27,8 +27,12 @@ from .numerals import parse_chinese
 from .timeframe import Frame
 
 ORDINALS = "一二三四五六七八九十"
-PART = regex.compile(r"^[ \t\u3000]*(?P<ord>[一二三四五六七八九十]{1,3})[、.．](?P<title>[^。；;]{1,48})$")
-SUB = regex.compile(r"^[ \t\u3000]*[（(](?P<ord>[一二三四五六七八九十]{1,3}|\?)[）)](?P<title>.*)$")
+# 一 … 九, 十, 十一 … 九十九; not a typo such as 一一 or 九九
+ORDINAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+PART = regex.compile(rf"^[ \t\u3000]*(?P<ord>{ORDINAL})[、.．](?P<title>[^。；;]{{1,48}})$")
+SUB = regex.compile(rf"^[ \t\u3000]*[（(](?P<ord>{ORDINAL}|\?)[）)](?P<title>.*)$")
+# A glossary entry: 1.“四上”企业：… or 名词：…
+GLOSSARY_ENTRY = regex.compile(r"^[ \t\u3000]*(?:\d{1,3}[.．、]|[（(]\d{1,3}[)）])?[ \t]*[“\"]?[^：:。，,]{1,30}[”\"]?[：:]")
 GLOSSARY = regex.compile(
     r"^[ \t\u3000]*(?:附件[\d一二三四五六七八九十]*[:：、 \t\u3000]*)?(?:有关|有關|相关|附[:：]?)?"
     r"(?:名词解释|名詞解釋|注释|註釋|名词注释)[ \t\u3000:：]*$")
@@ -261,7 +265,7 @@ def _headings(lines: list[_Line]) -> list[_Heading]:
     out: list[_Heading] = []
     bare_parts = False      # parts without ordinals: numbered parts nest under them
     container = 0           # level of the last part heading: subsections go one below
-    sub_no = top_no = 0
+    sub_no = top_no = last_part = 0
     in_glossary = False
     i = 0
     while i < len(lines):
@@ -273,6 +277,9 @@ def _headings(lines: list[_Line]) -> list[_Heading]:
         appendix = APPENDIX.match(s)
         part = PART.match(s)
         sub = SUB.match(s)
+        if GLOSSARY.match(s) and not _glossary_follows(lines, i):
+            i += 1      # a bare 注释 line with no entries after it is no glossary
+            continue
         if GLOSSARY.match(s) or appendix:
             top_no += 1
             kind, title = ("glossary" if GLOSSARY.match(s) else "appendix"), line.text.strip()
@@ -286,13 +293,14 @@ def _headings(lines: list[_Line]) -> list[_Heading]:
             line.kind = kind
             out.append(_Heading(line, 1, top_no, title, kind))
             in_glossary, bare_parts, container, sub_no = kind == "glossary", False, 1, 0
-        elif part and not (in_glossary and ordinal_value(part.group("ord")) != top_no + 1):
-            number = ordinal_value(part.group("ord"))
+        elif part and not (in_glossary and ordinal_value(part.group("ord")) != last_part + 1):
+            number = last_part = ordinal_value(part.group("ord"))
             line.kind = "part"
             in_glossary = False
             container, sub_no = (2 if bare_parts else 1), 0
             if not bare_parts:
-                top_no = number
+                # numbering that starts again (a second report, an appendix) keeps ids unique
+                number = top_no = number if number > top_no else top_no + 1
             out.append(_Heading(line, container, number, line.text.strip(), "part"))
         elif sub and out and not in_glossary:
             ordinal = sub.group("ord")
@@ -308,6 +316,13 @@ def _headings(lines: list[_Line]) -> list[_Heading]:
             out.append(_Heading(line, 1, top_no, line.text.strip(), "bare"))
         i += 1
     return out
+
+
+def _glossary_follows(lines: list[_Line], i: int) -> bool:
+    """A glossary heading is followed by an entry (1.“四上”企业：…), or ends the text."""
+    nxt = _next_text_line(lines, i)
+    return nxt is None or bool(GLOSSARY_ENTRY.match(lines[nxt].simple)) \
+        or bool(APPENDIX.match(lines[nxt].simple))
 
 
 def _next_text_line(lines: list[_Line], i: int) -> int | None:

@@ -231,3 +231,24 @@ FRAME_CASES_FROM_READING = {
                          ids=FRAME_CASES_FROM_READING.keys())
 def test_frame_from_reading(body, text, expected):
     assert records(body)[text] == expected
+
+
+# Headings that broke the outline (../shared/repro/robustness), kept as rows here.
+OUTLINE_ROBUSTNESS = {
+    "ordinal-typo-is-no-heading": (
+        "一、2025年工作回顾\n（一一）坚持民生优先\n全年地区生产总值增长3.4%。\n", ["", "1"], 1),
+    "part-typo-is-no-heading": ("一、2025年工作回顾\n九九、坚持民生优先\n全年增长3.4%。\n", ["", "1"], 1),
+    "bare-note-word-midway": (
+        "一、2025年工作回顾\n注释\n全年地区生产总值增长3.4%。\n二、2026年工作安排\n增长5%左右。\n",
+        ["", "1", "2"], 2),
+    "numbering-starts-again": (
+        "一、2025年工作回顾\n全年增长3.4%。\n二、2026年工作安排\n增长6%左右。\n一、2024年工作回顾\n全年增长5.1%。\n",
+        ["", "1", "2", "3"], 3),
+}
+
+
+@pytest.mark.parametrize("body, ids, count", OUTLINE_ROBUSTNESS.values(), ids=OUTLINE_ROBUSTNESS.keys())
+def test_outline_robustness(body, ids, count):
+    report = analyse(HEAD + body)
+    assert [s.id for s in report.sections] == ids
+    assert len(report.records) == count
