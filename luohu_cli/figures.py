@@ -3,6 +3,23 @@
 The pattern is generated from the vocabularies in data/ (units, magnitudes,
 qualifiers), longest alternative first, and compiled once.  A figure knows its
 value, unit and qualifier; naming, direction, year and kind come later.
+
+Rules decided once (each pinned by a case in tests/test_real_figures.py):
+
+- The small-count line.  A Chinese numeral of ten or less with a measure word,
+  no magnitude and no qualifier is a phrase (两个确立, 四个全面, 五个新城,
+  八项规定) unless the measure word is concrete (建成污水处理厂五座, 两处:
+  data/small_counts.tsv `concrete`) or a counting word opens its clause
+  (新增三个, 新增国家级开发区三个: `verb`).  一 + measure word is the article
+  (一批, 一张蓝图), 二 + measure word an ordinal (二期, 二轮: a count says 两),
+  and 期 a phase (三期工程): these never count.  Arabic counts always count.
+  A small Chinese duration is a measure only where a limit or a
+  keeps-duration word follows it (三天内办结, 两个月内完成), as Arabic ones.
+- 翻一番 is a doubling: value 1, unit 番, base_value 100 (%): the increase it
+  means; 翻两番 is 300 %, 翻番 alone 100 %.
+- A streak (连续5年, 连续16个季度), a rank (第9位, 排名提升6位, 提升5个位次),
+  a grade (千亿级, 300万吨级) and the report's outline (10个方面) are not
+  figures.
 """
 from __future__ import annotations
 
@@ -16,13 +33,22 @@ from . import vocab
 from .numerals import parse_number
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-CHINESE = r"[零〇○一二两三四五六七八九十百千][零〇○一二两三四五六七八九十百千点]*"
 CN_DIGITS = "零〇○一二两三四五六七八九"
+_CN = "零〇○一二两三四五六七八九十百千"
+# 十二万三千四百零五, 三亿五千万: a magnitude inside a numeral joins groups of
+# digits, and then the numeral's own last magnitude belongs to it too.
+CHINESE = rf"[{_CN}][{_CN}点]*(?:(?:[万亿][{_CN}]+)+(?:万亿|亿|万)?)?"
 HUNDRED = Decimal(100)
 TEN = Decimal(10)
 BARE_MAGNITUDES = ("万", "亿", "万亿", "兆")  # a magnitude that may stand without a unit
-UNIT_GROUPS = ("bare_mag", "bare_unit", "tw_mag", "tw_unit", "mag", "munit", "unit")
+UNIT_GROUPS = ("bare_mag", "bare_unit", "tw_mag", "tw_unit", "mag", "munit", "unit", "ratio_unit")
 FRACTION_PLACES = 10
+RUN_CHARS = frozenset(CN_DIGITS + "十百千万亿")
+CLAUSE_MARKS = frozenset("，,。；;：:、！!？?（(“\r\n")
+# Abbreviations glued to the figure they name (GDP31.4亿元, R&D3.2%) are read
+# when at least this long; shorter runs are codes or damage (U13, B1, IL0%).
+GLUED_NAME = regex.compile(r"[A-Za-z][A-Za-z&]{2,}$")
+GLUED_FAMILIES = ("money", "percent", "permille", "points", "multiple")
 
 
 @dataclass(frozen=True)
@@ -63,15 +89,22 @@ def pattern() -> "regex.Pattern[str]":
     mag_units = [u for u in units if any(u.startswith(m) for m in mags)]
     plain_units = [u for u in units if u not in mag_units]
     num = rf"(?:{ARABIC}|{CHINESE})"
+    before = _alternatives(vocab.qualifiers("before"))
+    bare_before = _alternatives(vocab.qualifiers("bare"))
     return regex.compile(
         rf"""
-        (?P<before>{_alternatives(vocab.qualifiers('before'))})?
+        (?:(?P<before>{before})|(?P<upper>{bare_before})(?=[百千万亿]))?
         (?:
             百分之(?P<pct>{CHINESE})
           | (?P<den>{CHINESE})分之(?P<numer>{CHINESE})
-          | (?<=近|超|逾|约|过|超过|将近|接近)(?P<bare_mag>万亿|亿|万|千)(?P<bare_unit>{_alternatives(plain_units)})
+          | (?<![\d/.,])(?P<sl_num>\d{{1,3}})/(?P<sl_den>\d{{1,3}})(?![\d/]|\.\d)
+          | (?P<fan>(?<=翻了?)[一两二三四五六七八九十]?番)
+          | (?<![\d.:∶：])(?P<ratio>{ARABIC})(?P<ratio_unit>[:∶：]1)(?![\d.:∶：])
+          | (?<={before}|{bare_before})(?P<bare_mag>万亿|亿|万)(?P<bare_unit>{_alternatives(plain_units)})
           | (?<=近|超|过|逾)(?P<half>半)(?!\p{{Han}}{{0,1}}[年月天])
-          | (?P<tw_hi>\d+)(?P<tw_big>兆|万亿|亿|万)(?P<tw_lo>{ARABIC})(?P<tw_mag>亿|万)?(?P<tw_unit>{_alternatives(plain_units)})
+          | (?P<tw_hi>\d+)(?P<tw_big>兆|万亿|亿|万)
+            (?:(?P<tw_lo>{ARABIC})(?P<tw_mag>亿|万)|(?P<tw_full>\d,\d{{3}}|\d{{4}})(?![\d.]))
+            (?P<tw_unit>{_alternatives(plain_units)})
           | (?P<sign>[-−])?(?P<num>{num})
             (?:(?:%|个百分点)?(?P<range>[-~—－至到])(?P<high>{num}))?
             (?P<inside>{_alternatives(vocab.qualifiers('inside'))})?
@@ -106,12 +139,33 @@ def find_figures(simple: str, start: int = 0, end: int | None = None) -> list[Fi
             fig = _figure(m, simple)
         except (ValueError, ArithmeticError):  # a numeral-looking run that is not one: 七点八千
             fig = None
+        if fig is not None and _followed_by(simple, fig.end, "grade"):
+            fig = None  # 千亿级, 300万吨级: a grade, not an amount
         if fig is None:
-            pos = m.start() + 1
+            pos = _next_start(simple, m.start() + 1, end)
             continue
         found.append(fig)
         pos = m.end()
     return found
+
+
+def _next_start(simple: str, pos: int, end: int) -> int:
+    """Where to search again after a failed match: past the rest of its digit run.
+
+    A figure cannot start inside a run of digits (1|2345, 十|二万): the number
+    before it makes it a code or part of a larger numeral.  Skipping the run
+    keeps a long run (a table row, a garbled line) from being read again and
+    again from each of its characters.
+    """
+    while pos < end and _same_run(simple[pos - 1], simple[pos]):
+        pos += 1
+    return pos
+
+
+def _same_run(a: str, b: str) -> bool:
+    if a.isascii() and a.isdigit():
+        return b.isascii() and b.isdigit()
+    return a in RUN_CHARS and b in RUN_CHARS
 
 
 def _inside_a_word(simple: str, m: "regex.Match[str]") -> bool:
@@ -121,109 +175,215 @@ def _inside_a_word(simple: str, m: "regex.Match[str]") -> bool:
                for word in vocab.qualifiers("not") if len(word) > len(m.group("before")))
 
 
+def _followed_by(simple: str, at: int, rule: str) -> bool:
+    return any(simple.startswith(word, at) for word in vocab.exclusions(rule))
+
+
+def _preceded_by(simple: str, at: int, rule: str) -> bool:
+    return any(simple.endswith(word, 0, at) for word in vocab.exclusions(rule))
+
+
 def _figure(m: "regex.Match[str]", simple: str) -> Figure | None:
     """A Figure from a match, or None where the match is not a figure."""
     if m.group("pct"):
         value = parse_number(m.group("pct"))
         return _make(m, value, None, "%", "", "%", "percent", chinese=True)
     if m.group("den"):
-        den, numer = parse_number(m.group("den")), parse_number(m.group("numer"))
-        if not den or numer > den:
+        return _fraction(m, parse_number(m.group("numer")), parse_number(m.group("den")), True)
+    if m.group("sl_num"):
+        # 2/3, 近1/4: a proper fraction, read as percent like 三分之二
+        numer, den = Decimal(m.group("sl_num")), Decimal(m.group("sl_den"))
+        if not 0 < numer < den or _code_before(simple, m.start("sl_num")):
             return None
-        # A third has no exact decimal: the one place a figure is cut, at ten places.
-        value = (numer * HUNDRED / den).normalize()
-        if value.as_tuple().exponent < -FRACTION_PLACES:
-            value = value.quantize(Decimal(1).scaleb(-FRACTION_PLACES))
-        return _make(m, value, None, "%", "", "%", "percent", chinese=True)
+        return _fraction(m, numer, den, False)
+    if m.group("fan"):
+        # 翻一番: doubled, an increase of 100 %; 翻两番: quadrupled, 300 %
+        written = m.group("fan")[:-1]
+        times = parse_number(written) if written else Decimal(1)
+        if not 0 < times <= TEN:
+            return None
+        base = (2 ** int(times) - 1) * HUNDRED
+        return _make(m, times, None, "番", "", "%", "percent", chinese=True, base=base)
+    if m.group("ratio"):
+        # 城乡居民收入比缩小至2.27:1: a ratio to one, read as its first term
+        if _code_before(simple, m.start("ratio")):
+            return None
+        value = parse_number(m.group("ratio"))
+        if value <= 1:
+            return None  # 按1:1配套 is a rule, not a level
+        return _make(m, value, None, m.group("ratio_unit"), "", ":1", "ratio", chinese=False)
     if m.group("bare_mag"):
-        # 近万家: a magnitude with no digits before it counts one of it
+        # 近万家, 突破万亿元: a magnitude with no digits before it counts one of it
         unit = m.group("bare_unit")
         base_unit, family = vocab.units()[unit]
+        if not _unit_is_a_word(simple, m.start("bare_unit"), unit):
+            return None
         return _make(m, Decimal(1), None, m.group("bare_mag") + unit, m.group("bare_mag"),
                      base_unit, family, chinese=True)
     if m.group("half"):
         return _make(m, Decimal(50), None, "%", "", "%", "percent", chinese=True)
     if m.group("tw_hi"):
-        # 4兆8,530亿元 is written 48530 亿元; 1万2,000个 is 12000 个
-        mags = vocab.magnitudes()
-        mag = m.group("tw_mag") or ""
-        step = mags[m.group("tw_big")] / (mags[mag] if mag else 1)
-        low = parse_number(m.group("tw_lo"))
-        if low >= step:
-            return None
-        value = Decimal(m.group("tw_hi")) * step + low
-        unit = m.group("tw_unit")
-        base_unit, family = vocab.units()[unit]
-        return _make(m, value, None, mag + unit, mag, base_unit, family, chinese=False)
+        return _compound(m)
+    return _plain_figure(m, simple)
+
+
+def _fraction(m, numer: Decimal, den: Decimal, chinese: bool) -> Figure | None:
+    if not den or numer > den:
+        return None
+    # A third has no exact decimal: the one place a figure is cut, at ten places.
+    value = (numer * HUNDRED / den).normalize()
+    if value.as_tuple().exponent < -FRACTION_PLACES:
+        value = value.quantize(Decimal(1).scaleb(-FRACTION_PLACES))
+    return _make(m, value, None, "%", "", "%", "percent", chinese=chinese)
+
+
+def _compound(m) -> Figure | None:
+    """4兆8,530亿元 is written 48530 亿元; 1万2,000个 is 12000 个.
+
+    Without a second magnitude the low part must be written in full (2,000,
+    0530): 390万65岁以上老年人 is 390万 people aged 65.
+    """
+    mags = vocab.magnitudes()
+    mag = m.group("tw_mag") or ""
+    step = mags[m.group("tw_big")] / (mags[mag] if mag else 1)
+    low = parse_number(m.group("tw_lo") or m.group("tw_full"))
+    if low >= step:
+        return None
+    value = Decimal(m.group("tw_hi")) * step + low
+    unit = m.group("tw_unit")
+    base_unit, family = vocab.units()[unit]
+    return _make(m, value, None, mag + unit, mag, base_unit, family, chinese=False)
+
+
+def _plain_figure(m, simple: str) -> Figure | None:
     number = m.group("num")
     mag = m.group("mag") or ""
     unit = m.group("munit") or m.group("unit") or ""
     chinese = not number[0].isdigit()
     if not unit and mag not in BARE_MAGNITUDES:
         return None  # 20多万 counts; 110千(伏) does not
-    if not _number_stands_alone(m, simple, chinese):
+    unit_start = m.start("munit") if m.group("munit") else m.start("unit")
+    if unit and not _unit_is_a_word(simple, unit_start, unit):
+        return None  # 36起成功 counts; 1对1, 两位数 do not
+    base_unit, family = vocab.units().get(unit, ("", "count"))
+    glued = family in GLUED_FAMILIES or (not unit and bool(mag))
+    if not _number_stands_alone(m, simple, chinese, glued):
         return None
     value = parse_number(number)
     high = parse_number(m.group("high")) if m.group("high") else None
     if m.group("sign"):
         value = -value
-    base_unit, family = vocab.units().get(unit, ("", "count"))
-    if chinese and not _chinese_is_quantity(m, number, value, family, unit, mag):
+    if chinese and not _chinese_is_quantity(m, simple, number, value, family, unit, mag):
         return None
-    if family == "share" and not (chinese and value <= TEN):
-        return None
+    if family == "share" and value > TEN:
+        return None  # 20成 is no share
+    if family == "years" and "." not in number:
+        return None  # 11.7年 is a length of time; 2025年, 5年 are dates and spans
+    if family == "count" and _followed_by(simple, m.end(), "count-noun"):
+        return None  # 10个方面: the report's own outline; 提升5个位次: a rank
+    if unit in vocab.exclusions("rank-unit") and _preceded_by(simple, m.start(), "rank-verb"):
+        return None  # 排名提升6位
     return _make(m, value, high, mag + unit, mag, base_unit, family, chinese)
 
 
-def _number_stands_alone(m: "regex.Match[str]", simple: str, chinese: bool) -> bool:
-    """False for numbers glued to codes and names: PM2.5, B1地块, 第八届, 1+3+N, 12345."""
+def _clause_before(simple: str, at: int, reach: int = 12) -> str:
+    """The text before `at` back to the nearest punctuation, at most `reach` characters."""
+    start = max(0, at - reach)
+    for i in range(at - 1, start - 1, -1):
+        if simple[i] in CLAUSE_MARKS:
+            return simple[i + 1:at]
+    return simple[start:at]
+
+
+def _unit_is_a_word(simple: str, at: int, unit: str) -> bool:
+    """False where the unit's characters begin another word: 成功, 对接, 只有, 位数, PB."""
+    end = at + len(unit)
+    if unit[-1].isascii() and unit[-1].isalpha() and end < len(simple) and (
+            simple[end].isascii() and simple[end].isalnum()):
+        return False
+    return not any(word.startswith(unit) and simple.startswith(word, at)
+                   for word in vocab.exclusions("not-unit"))
+
+
+def _code_before(simple: str, at: int) -> bool:
+    before = simple[at - 1] if at else ""
+    return bool(before) and before.isascii() and (before.isalnum() or before in "+._")
+
+
+def _number_stands_alone(m: "regex.Match[str]", simple: str, chinese: bool, glued: bool) -> bool:
+    """False for numbers glued to codes and names: PM2.5, B1地块, 第八届, 1+3+N, 12345.
+
+    An abbreviation that names the figure may be glued to it: GDP31.4亿元.
+    """
     num_start = m.start("sign") if m.group("sign") else m.start("num")
     before = simple[num_start - 1] if num_start else ""
     after = simple[m.end("num")] if m.end("num") < len(simple) else ""
-    if before.isascii() and (before.isalnum() or before in "+.") and before:
+    if _code_before(simple, num_start) and not (
+            glued and GLUED_NAME.search(simple, max(0, num_start - 12), num_start)):
         return False
     if after in "+" and after:
         return False
-    if chinese and before and before in CN_DIGITS + "十百千万亿":
+    if chinese and before in RUN_CHARS:
         return False
-    for word in vocab.exclusions("ordinal"):
-        if simple.endswith(word, 0, num_start):
+    for rule in ("ordinal", "streak"):
+        if _preceded_by(simple, num_start, rule):
             return False
     return True
 
 
-def _chinese_is_quantity(m, number: str, value: Decimal, family: str, unit: str, mag: str) -> bool:
+def _chinese_is_quantity(m, simple: str, number: str, value: Decimal, family: str,
+                         unit: str, mag: str) -> bool:
     """Chinese numerals quantify only in some shapes.
 
-    A bare magnitude (千亿元, 万家) needs a qualifier (近千亿元); a small count
-    (一批, 两个确立, 十条) is a phrase, not a figure; 十条 and 二十条 name policies.
+    A bare magnitude (千亿元, 万家) needs a qualifier (近千亿元, 上千家); a
+    positional run (二〇二五, 一二三) is a year or a list; a small count is a
+    phrase unless it is concrete or counted (see the module's doc); 十条 and
+    二十条 name policies.
     """
-    if all(c in "十百千" for c in number) and not m.group("before"):
+    qualified = bool(m.group("before") or m.group("upper"))
+    if all(c in "十百千" for c in number) and not qualified:
         return False
-    if family in ("count", "duration") and not mag and not m.group("before") and value <= TEN:
+    if len(number) > 1 and all(c in CN_DIGITS for c in number):
         return False
     if unit in vocab.exclusions("policy"):
         return False
+    if mag or qualified or value > TEN:
+        return True
+    if family == "duration":  # 三天内办结; but 一小时交通圈 describes
+        return bool(m.group("after")) or any(
+            simple.startswith(w, m.end()) for w in vocab.sentence_words("keeps-duration"))
+    if family in ("count", "measure"):
+        small = vocab.mapping("small_counts.tsv")
+        if value <= 1 or number == "二" or small.get(unit) == "phrase":
+            return False  # 一批 (the article), 二期 (an ordinal: counts say 两), 三期 (a phase)
+        clause = _clause_before(simple, m.start("num"))
+        return small.get(unit) == "concrete" or any(
+            (word in clause if len(word) > 1 else clause.endswith(word))  # 共三个, not 公共
+            for word, role in small.items() if role == "verb")
     return True
 
 
-def _make(m, value, high, unit, mag, base_unit, family, chinese) -> Figure:
-    if family == "share":
-        base = _plain(value * TEN)
-    elif mag:
-        base = _plain(value * vocab.magnitudes()[mag])
-    else:
-        base = value  # no magnitude: exactly as written (6.0 stays 6.0)
+def _make(m, value, high, unit, mag, base_unit, family, chinese, base=None) -> Figure:
+    if base is None:
+        if family == "share":
+            base = _plain(value * TEN)
+        elif mag:
+            base = _plain(value * vocab.magnitudes()[mag])
+        else:
+            base = value  # no magnitude: exactly as written (6.0 stays 6.0)
     qualifier = ""
     if m.group("before"):
         qualifier = vocab.qualifiers("before")[m.group("before")]
+    if m.group("upper"):
+        qualifier = vocab.qualifiers("bare")[m.group("upper")]
     for group in ("inside", "inside2"):  # 20多万, 2万多户
         if m.group(group):
             qualifier = vocab.qualifiers("inside")[m.group(group)]
     if m.group("after"):
         qualifier = vocab.qualifiers("after")[m.group("after")]
     num_start = m.start("sign") if m.group("sign") else (
-        m.start("num") if m.group("num") else m.start() + len(m.group("before") or ""))
+        m.start("num") if m.group("num") else m.start("ratio") if m.group("ratio") else
+        m.start() + len(m.group("before") or m.group("upper") or ""))
     spans = tuple(m.span(g) for g in UNIT_GROUPS if m.group(g))
     return Figure(
         unit_spans=spans,
