@@ -33,7 +33,7 @@ PLAN = regex.compile(
 DATELINE = regex.compile(
     r"((?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年"
     r"[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日[ \t\u3000]*(?:在|于)")
-TITLE = regex.compile(r"^.{0,30}?((?:19|20)\d{2})年.{0,30}工作报告$")
+TITLE = regex.compile(r"^.{0,30}?((?:19|20)\d{2})年.{0,30}工作报告(?:[（(【][^）)】]{0,12}[）)】])?$")
 PAGE_DATE = regex.compile(r"^(?:(?:发表|发布)?时间[:：]|发布日期[:：])?[ \t]*((?:19|20)\d{2})-\d{1,2}-\d{1,2}")
 ANY_DATE = regex.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日")
 # What may stand before a time at the start of a sentence and still leave it the subject.

@@ -40,6 +40,7 @@ DELIVERY_CASES = {
     "dateline-chinese-numerals": ("——二〇二三年一月十日在某区第八届人民代表大会第三次会议上\n", 2023),
     "title-line": ("下载\n打印\n2026年某市政府工作报告\n", 2026),
     "title-with-place-first": ("陕西省2026年政府工作报告\n", 2026),
+    "title-with-a-note": ("2026年某市政府工作报告（全文）\n", 2026),
     "page-date-line": ("某市政府工作报告\n时间：2026-02-02\n", 2026),
     "page-date-split": ("某市政府工作报告\n发表时间：\n2026-02-09 09:45:30\n", 2026),
     "dateline-beats-page-date": ("时间：2026-01-02\n——2025年12月28日在某区人民代表大会上\n", 2025),
