@@ -30,7 +30,7 @@ from functools import lru_cache
 import regex
 
 from . import vocab
-from .numerals import parse_number
+from .numerals import DIGITS, parse_number
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CN_DIGITS = "零〇○一二两三四五六七八九"
@@ -269,8 +269,12 @@ def _plain_figure(m, simple: str) -> Figure | None:
     glued = family in GLUED_FAMILIES or (not unit and bool(mag))
     if not _number_stands_alone(m, simple, chinese, glued):
         return None
-    value = parse_number(number)
-    high = parse_number(m.group("high")) if m.group("high") else None
+    pair = _adjacent_pair(number)
+    if pair:  # 七八成, 两三家: two neighbouring digits say "this or the next"
+        value, high = pair
+    else:
+        value = parse_number(number)
+        high = parse_number(m.group("high")) if m.group("high") else None
     if m.group("sign"):
         value = -value
     if chinese and not _chinese_is_quantity(m, simple, number, value, family, unit, mag):
@@ -284,6 +288,15 @@ def _plain_figure(m, simple: str) -> Figure | None:
     if unit in vocab.exclusions("rank-unit") and _preceded_by(simple, m.start(), "rank-verb"):
         return None  # 排名提升6位
     return _make(m, value, high, mag + unit, mag, base_unit, family, chinese)
+
+
+def _adjacent_pair(number: str) -> tuple[Decimal, Decimal] | None:
+    """(7, 8) for 七八, (2, 3) for 两三; None for anything else (一二三, 二〇)."""
+    if len(number) == 2 and all(c in DIGITS for c in number):
+        low, high = DIGITS[number[0]], DIGITS[number[1]]
+        if low >= 1 and high == low + 1:
+            return Decimal(low), Decimal(high)
+    return None
 
 
 def _clause_before(simple: str, at: int, reach: int = 12) -> str:
@@ -336,14 +349,15 @@ def _chinese_is_quantity(m, simple: str, number: str, value: Decimal, family: st
     """Chinese numerals quantify only in some shapes.
 
     A bare magnitude (千亿元, 万家) needs a qualifier (近千亿元, 上千家); a
-    positional run (二〇二五, 一二三) is a year or a list; a small count is a
+    positional run (二〇二五, 一二三) is a year or a list, but two neighbouring
+    digits are a range (七八成: 7 to 8); a small count is a
     phrase unless it is concrete or counted (see the module's doc); 十条 and
     二十条 name policies.
     """
     qualified = bool(m.group("before") or m.group("upper"))
     if all(c in "十百千" for c in number) and not qualified:
         return False
-    if len(number) > 1 and all(c in CN_DIGITS for c in number):
+    if len(number) > 1 and all(c in CN_DIGITS for c in number) and not _adjacent_pair(number):
         return False
     if unit in vocab.exclusions("policy"):
         return False

@@ -17,7 +17,7 @@ Rules decided here (see also the docstring of luohu_cli/figures.py):
   runs and other units stay codes (PM2.5, B1地块, U13, IL0%).
 - A Chinese numeral is read whole: 十二万三千四百零五个 is 123405 个,
   三亿五千万元 is 350000000 元; positional runs (二〇二五, 一二三) are years or
-  lists, never figures.
+  lists, never figures, except two neighbouring digits, a range (七八成: 7 to 8).
 - A magnitude alone after a qualifier counts one of it (突破万亿元: 1 万亿元, >);
   上千/上万 is "at least" (>=), 过万亿元 "more than" (>); 千 and 百 are digits
   (上千亿元: 1000 亿元, 超千场: 1000 场).
@@ -86,6 +86,8 @@ REAL_FIGURE_CASES = {
     "chinese-with-zero-and-yi": ("财政收入三千二百零六亿元。", [
         R("三千二百零六亿元", "3206", "亿元", "320600000000", "元")]),
     "chinese-yi-then-wan": ("安排资金三亿五千万元。", [R("三亿五千万元", "350000000", "元", "350000000", "元")]),
+    "neighbouring-digits-share": ("企业上云率达七八成。", [R("七八成", "7", "成", "70", "%", value_high="8")]),
+    "neighbouring-digits-count": ("新增两三家。", [R("两三家", "2", "家", "2", "家", value_high="3")]),
     "chinese-wan-yi": ("经济总量两万亿元。", [R("两万亿元", "2", "万亿元", "2000000000000", "元")]),
     # --- a magnitude alone
     "magnitude-alone-break-through": ("进出口总额突破万亿元。", [
