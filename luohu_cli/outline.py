@@ -23,8 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from . import timeframe, vocab
-from .numerals import parse_chinese
-from .timeframe import Frame
+from .timeframe import YEAR, Frame, year_value
 
 ORDINALS = "一二三四五六七八九十"
 # 一 … 九, 十, 十一 … 九十九; not a typo such as 一一 or 九九
@@ -38,8 +37,6 @@ GLOSSARY = regex.compile(
     r"(?:名词解释|名詞解釋|注释|註釋|名词注释)[ \t\u3000:：]*$")
 APPENDIX = regex.compile(r"^[ \t\u3000]*附件[\d一二三四五六七八九十]*[:：、 \t\u3000]*(?P<title>[^。；;]{0,40})$")
 SALUTATION = regex.compile(r"^[ \t\u3000]*(?:各位代表|同志们|各位委员)[^。！!]{0,10}[:：][ \t\u3000]*$")
-# A year: 2022年, or 二〇〇九年 written digit by digit; not inside 2022-2023年.
-YEAR = regex.compile(r"(?<![\d-])(?:((?:19|20)\d{2})|([一二][〇零○一二三四五六七八九]{3}))年(?![\d-])")
 # Leftovers of unrepaired mojibake inside a heading: a lone `?` or one or two
 # Latin letters glued to Han characters (提振M、拉動).
 NOISE_IN_TITLE = regex.compile(r"(?<=\p{Han})(?:\?+|[A-Za-z]{1,2})(?=[\p{Han}、，,])|^\?+")
@@ -142,13 +139,6 @@ def ordinal_text(n: int) -> str:
         return ORDINALS[n - 1]
     tens, ones = divmod(n, 10)
     return (ORDINALS[tens - 1] if tens > 1 else "") + "十" + (ORDINALS[ones - 1] if ones else "")
-
-
-def year_value(m: "regex.Match[str]") -> int:
-    """The year a YEAR match names: 2022年 -> 2022, 二〇〇九年 -> 2009."""
-    if m.group(1):
-        return int(m.group(1))
-    return int(parse_chinese(m.group(2)))
 
 
 # --- the lines -----------------------------------------------------------------

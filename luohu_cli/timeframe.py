@@ -22,7 +22,7 @@ import regex
 from . import vocab
 from .numerals import parse_chinese
 
-# A figure of a plan period carries its span: "2021-2025".
+# A year: 2022年, or 二〇〇九年 written digit by digit; not inside 2022-2023年.
 YEAR = regex.compile(r"(?<![\d-])(?:((?:19|20)\d{2})|([一二][〇零○一二三四五六七八九]{3}))年(?![\d-])")
 YEAR_SPAN = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年)?\s*[-－—–~～至到]\s*((?:19|20)\d{2})年")
 # 十四五, “十四五”, 第十五个五年规划; not 十四五's first or last year (开局之年, 收官之年)
@@ -122,6 +122,11 @@ def _year_number(text: str) -> int:
     return int(text) if text.isdigit() else int(parse_chinese(text))
 
 
+def year_value(m: "regex.Match[str]") -> int:
+    """The year a YEAR match names: 2022年 -> 2022, 二〇〇九年 -> 2009."""
+    return _year_number(m.group(1) or m.group(2))
+
+
 @lru_cache(maxsize=None)
 def _time_words() -> tuple[tuple[str, str, int, str], ...]:
     """(word, back|ahead, years, start|any), longest word first."""
@@ -176,7 +181,7 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
     for m in YEAR.finditer(simple, s, e):
         if _inside(titles, m.start()) or _inside(spans, m.start()):
             continue
-        year = _year_number(m.group(1) or m.group(2))
+        year = year_value(m)
         role = role_for(m.start())
         frame = year_frame(year, delivered, default)
         until = simple[max(s, m.start() - 1):m.start()] in UNTIL_WORDS
@@ -242,7 +247,7 @@ def heading_times(title: str, delivered: int | None) -> list[Frame]:
     out: list[tuple[int, Frame]] = []
     for m in YEAR.finditer(title):
         if not YEAR_SPAN.search(title, max(0, m.start() - 6), m.end()):
-            out.append((m.start(), year_frame(_year_number(m.group(1) or m.group(2)), delivered)))
+            out.append((m.start(), year_frame(year_value(m), delivered)))
     for m in YEAR_SPAN.finditer(title):
         out.append((m.start(), span_frame(int(m.group(1)), int(m.group(2)), delivered)))
     for m in PLAN.finditer(title):
