@@ -45,6 +45,7 @@ UNTIL_WORDS = ("到", "至")
 TO_AFTER = regex.compile(r"[^，。；,;]{0,6}?(?:到|至)")
 AVERAGE = ("年均", "平均每年", "年平均")
 SINCE = "以来"
+BEFORE = "前"         # 2030年前碳达峰: a deadline, like 到2030年
 TITLE_SPAN = regex.compile(r"《[^》]{0,80}》")
 # 十四五 names a time only as 十四五时期/期间/以来/末/累计…; 十四五批复的项目 is a label
 PLAN_AS_TIME = regex.compile(r"[”\"]?(?:时期|期间|以来|末|期末|规划期|的五年|五年|累计|年均|发展|末期)")
@@ -268,8 +269,8 @@ def time_role(frame: Frame) -> str:
 
 def _by_the_end(simple: str, mk: Marker, frame: Frame) -> Frame:
     """到2030年 inside the 十五五 period is the period's target: it keeps the span."""
-    if frame.period and mk.frame.year == frame.year and not mk.frame.period \
-            and simple[mk.start - 1:mk.start] in UNTIL_WORDS \
+    deadline = simple[mk.start - 1:mk.start] in UNTIL_WORDS or simple.startswith(BEFORE, mk.end)
+    if frame.period and mk.frame.year == frame.year and not mk.frame.period and deadline \
             and not TO_VERB.search(simple, max(0, mk.start - 3), mk.start):
         return frame
     return mk.frame
