@@ -20,17 +20,38 @@ from . import vocab
 STOP_POS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "x", "w", "i", "zg")
 KEEP_POS = ("vn", "nv")           # nominal verbs (投资, 建设) can be part of a name
 NAME_JOINERS = "、"               # 中小学、幼儿园12所: nouns joined by 、 make one name
+WORD_JOINERS = ("和", "及", "与")  # 城镇和农村居民…: between two nouns, one name too
+RATIO_HEADS = ("比率", "比值", "之比", "比例", "比重", "比")
+COUNT_HEADS = ("人数", "人次", "次数", "户数", "家数", "个数", "件数")
+ACTION_NOUNS = ("整治", "治理", "改造", "建设", "提升", "更新", "改造提升", "提质增效")
+FLOW_VERBS = ("新增", "新建", "新开工")  # part of a name (新增就业) but a verb before a figure
+LOCALIZERS = ("上", "中", "下", "里", "内", "基础上", "背景下", "情况下", "前提下")
 OPENING, CLOSING = ("(", "（"), (")", "）")
 OPEN_QUOTES, CLOSE_QUOTES = ("“", "「"), ("”", "」")
 PUNCT = set("，,。；;：:！!？?（）()“”\"'《》、 \t\n——-…·.")
 MAX_NAME = 24
-CODE_WORD = regex.compile(r"\d+[A-Za-z]+")
+MAX_LIST = 40                     # the items of a parallel list, before each takes its own
+CODE_WORD = regex.compile(r"\d+[A-Za-z]+\w*|[A-Za-z][A-Za-z0-9_.&+/-]*|\d+型")
+ASCII_PIECE = regex.compile(r"[A-Za-z0-9_.&+/-]+")
+# Bound morphemes jieba's short dictionary leaves on their own: an attributive
+# suffix (保障|性, 服务|型) and one-character heads and measures (排污|口,
+# 行政|村, 训练|室, 满意|率) make one word with the word before them.
+SUFFIX_MORPHEMES = frozenset("性型式")
+HEAD_MORPHEMES = frozenset("口室村县站点区园馆厂库池港网桩员率量额")
+NOT_GLUED_TO = ("p", "c", "u", "r", "m", "q", "f", "x", "w", "y", "e", "o")
 # Time framing at the start of a name: 1-9月, 前三季度, 上半年, 两年
 TIME_PREFIX = regex.compile(
     r"(?:(?:\d{1,2}(?:-\d{1,2})?)?月份?(?!均)|前?[一二三四]季度|[上下]半年|[一二两三四五六七八九十]+年(?:来|间)?(?:平均)?)+")
+TIME_SUFFIX = regex.compile(
+    r"(?:(?:连续|近|这|过去)?(?:\d+|[一二两三四五六七八九十]+)个?(?:年|月|季度)(?:来|间|以来)?|首次|连续|近)$")
 MAGNITUDE_CHARS = "万亿千百兆"
 YEAR_BEFORE_FIGURE = regex.compile(r"(?:由|从|到|至|比|较)?(?:19|20)\d{2}年(?:底|末)?的?$")
 NOUN_SUFFIXES = ("率", "量", "额", "数", "值", "度", "比重", "占比")
+# Head nouns that name a measure without a suffix: 交通、水利|投资, 供热、燃气|管网
+CLASS_WORDS = ("行业", "产业", "产业链", "领域", "企业", "项目")  # 汽车、家电|行业增加值
+MEASURE_HEADS = ("投资", "收入", "支出", "进出口", "出口", "进口", "管网", "案件", "警情", "产值",
+                 "营收", "利润", "贷款", "存款", "规模", "面积", "产能", "资金", "补贴", "标准",
+                 "价格", "销量", "人次", "人数", "起数", "经费")
 PROPER = ("ns", "nr", "nt", "?")     # place, person, organisation, unknown
 TRAILING_NOT_NAME = ("a", "d", "m", "q", "l")
 
@@ -42,7 +63,29 @@ class Tokenizer:
     pos: dict[str, str]
 
     def words(self, text: str) -> list[str]:
-        return self.jieba.lcut(text, HMM=True)
+        """jieba's words, with codes (PM_2.5, 2型) and bound morphemes glued back."""
+        out: list[str] = []
+        for w in self.jieba.lcut(text, HMM=True):
+            last = out[-1] if out else ""
+            if last and ASCII_PIECE.fullmatch(w) and ASCII_PIECE.fullmatch(last) and last[0].isalpha():
+                out[-1] = last + w          # PM|_|2.5
+            elif w == "型" and last.isdigit():
+                out[-1] = last + w          # 2|型 糖尿病
+            elif (len(w) == 1 and (w in SUFFIX_MORPHEMES or w in HEAD_MORPHEMES) and last
+                  and regex.fullmatch(r"\p{Han}+", last) and last not in _bound_stops()
+                  and not self.pos.get(last, "n").startswith(NOT_GLUED_TO)):
+                out[-1] = last + w          # 保障|性, 排污|口, 满意|率
+                self.pos.setdefault(out[-1], "b" if w in SUFFIX_MORPHEMES else "n")
+            else:
+                out.append(w)
+        return out
+
+
+@lru_cache(maxsize=1)
+def _bound_stops() -> frozenset[str]:
+    """Words a bound morpheme is never glued to: 全年|量 is not a word."""
+    return (vocab.word_set("name_stopwords.txt") | vocab.word_set("predicate_verbs.txt")
+            | frozenset(vocab.directions())) - {"建成", "完成", "增长"}
 
 
 @lru_cache(maxsize=1)
@@ -91,11 +134,13 @@ def is_stop(word: str, tk: Tokenizer) -> bool:
     return tag.startswith(STOP_POS) and tag not in KEEP_POS
 
 
-def name_before(simple: str, start: int, end: int) -> tuple[int, int] | None:
+def name_before(simple: str, start: int, end: int, items: bool = False) -> tuple[int, int] | None:
     """Span of the noun phrase ending near `end` in simple[start:end].
 
     Walks left from the figure over direction words and verbs to the nearest
-    noun, then collects the phrase's words until a verb or a mark.
+    noun, then collects the phrase's words until a verb or a mark.  `items`
+    reads the head of a parallel list: all its items (食品、信息等产业增加值),
+    longer than one name may be; a single name is what follows 等 (燃气等|高风险领域).
 
     >>> s = "全年地区生产总值2630.2亿元"
     >>> a, b = name_before(s, 0, 8); s[a:b]
@@ -114,24 +159,62 @@ def name_before(simple: str, start: int, end: int) -> tuple[int, int] | None:
         offsets.append((pos, pos + len(w)))
         pos += len(w)
     i = _skip_trailing(words, len(words) - 1, tk)
+    i = _skip_adverbial(words, i, tk)
     if i < 0 or words[i] in NAME_JOINERS:
         return None
     last = i
-    i = _extend_left(words, i, tk)
-    # 中小学、幼儿园: a list of nouns joined by 、 is one name
-    while i - 2 >= 0 and words[i - 1] in NAME_JOINERS and not is_stop(words[i - 2], tk):
-        i = _extend_left(words, i - 2, tk)
+    i = _item_start(words, i, tk, items)
+    # 中小学、幼儿园, 城镇和农村居民…: a list of nouns joined by 、 (or 和 及 与
+    # between two nouns) is one name
+    while i - 2 >= 0 and _joins(words, i - 1, tk):
+        i = _item_start(words, i - 2, tk, items)
     a, b = offsets[i][0], offsets[last][1]
-    if b - a > MAX_NAME:
-        a = b - MAX_NAME
+    limit = MAX_LIST if items else MAX_NAME
+    if b - a > limit:  # too long: keep the words nearest the figure
+        a = next(x for x, _ in offsets[i:last + 1] if b - x <= limit) if b - offsets[last][0] <= limit else b - limit
     return _trim(simple, a, b)
 
 
-def _extend_left(words: list[str], i: int, tk: Tokenizer) -> int:
+def _item_start(words: list[str], i: int, tk: Tokenizer, items: bool = False) -> int:
+    """First word of the list item ending at word i: a quoted name whole (“上海标准”)."""
+    if words[i] in CLOSE_QUOTES and (j := _opening(words, i, OPEN_QUOTES)) is not None:
+        i = j
+    return _extend_left(words, i, tk, items)
+
+
+def _joins(words: list[str], k: int, tk: Tokenizer) -> bool:
+    """True where words[k] joins two items of one name: 、 or 和/及/与 between nouns."""
+    left, right = words[k - 1], words[k + 1]
+    if left in CLOSE_QUOTES:
+        return words[k] in NAME_JOINERS or words[k] in WORD_JOINERS
+    if is_stop(left, tk) or left.isdigit() or left in vocab.units() and k - 2 >= 0 and (
+            regex.fullmatch(rf"[\d.{MAGNITUDE_CHARS}]+", words[k - 2])):
+        return False  # not 突破万亿|元|、占比
+    if words[k] in NAME_JOINERS:
+        return right not in FLOW_VERBS  # not 试运转|、|新增产能: a clause of its own
+    nounish = _is_nominal(left, tk) or tk.pos.get(left) in KEEP_POS  # 公用经费(vn)|和
+    return words[k] in WORD_JOINERS and nounish and (
+        _is_nominal(right, tk) or right in OPEN_QUOTES or _is_verb(right, tk))
+
+
+def _skip_adverbial(words: list[str], i: int, tk: Tokenizer) -> int:
+    """地区生产总值|在高基数上|增长: the subject stands before a 在…上 phrase."""
+    if i < 0 or words[i] not in LOCALIZERS:
+        return i
+    for j in range(i - 1, max(i - 8, -1), -1):
+        if all(c in PUNCT for c in words[j]):
+            return i
+        if words[j] in ("在", "于"):
+            return _skip_trailing(words, j - 1, tk)
+    return i
+
+
+def _extend_left(words: list[str], i: int, tk: Tokenizer, items: bool = False) -> int:
     """Index of the first word of the phrase ending at word i.
 
-    A verb between two nouns belongs to the phrase (立体|停车|库, 垃圾|收集|点);
-    one at the start of the clause is its predicate (建成|…).
+    A verb between two nouns belongs to the phrase (立体|停车|库, 垃圾|收集|点),
+    so does one opening a list item (起数和|死亡|人数); one at the start of the
+    clause is its predicate (建成|…).  二级及以上, 220千伏及以上 qualify the noun.
     """
     while i - 1 >= 0:
         before = words[i - 1]
@@ -140,13 +223,55 @@ def _extend_left(words: list[str], i: int, tk: Tokenizer) -> int:
             i = threshold
         elif before in CLOSE_QUOTES and (j := _opening(words, i - 1, OPEN_QUOTES)) is not None:
             i = j
+        elif before in ("以上", "以下") and i - 3 >= 0 and words[i - 2] in ("及", "或") \
+                and words[i - 3] not in PUNCT:
+            i -= 3
+            if i - 1 >= 0 and regex.fullmatch(r"[\d.]+", words[i - 1]):
+                i -= 1  # 220|千伏|及以上
         elif not is_stop(before, tk):
             i -= 1
-        elif _is_verb(before, tk) and i - 2 >= 0 and _is_nominal(words[i - 2], tk):
+        elif words[i] in COUNT_HEADS and tk.pos.get(before, "").startswith("v") and before not in vocab.directions():
+            i -= 1  # 待遇|享受|人数, 参保|人数: who does it, counted
+        elif before == "的" and words[i] in RATIO_HEADS and any(
+                w in WORD_JOINERS for w in words[max(0, i - 6):i - 1]):
+            i -= 1  # 社会物流总费用与GDP|的|比率
+        elif items and before == "等" and i - 2 >= 0 and not is_stop(words[i - 2], tk):
+            i -= 1  # 食品、信息|等|产业增加值 (one name: 燃气等|高风险领域)
+        elif _is_verb(before, tk) and i - 2 >= 0 and (
+                words[i - 2] in NAME_JOINERS or words[i - 2] in WORD_JOINERS
+                or words[i - 2] in ("以上", "以下")):
             i -= 1
+        elif _is_verb(before, tk) and (j := _verbs_after_noun(words, i - 1, tk)) is not None:
+            i = j
         else:
             break
     return i
+
+
+def _verbs_after_noun(words: list[str], k: int, tk: Tokenizer) -> int | None:
+    """Start of one or two verbs ending at word k that follow a noun: 城镇|供|排水|管网,
+    企业|联合|创新|中心, 公路安全|生命|防护|工程 (a nominal verb after a noun)."""
+    j = k
+    if k - 1 >= 0 and _is_verb(words[k - 1], tk):
+        j -= 1
+    if j - 1 >= 0 and _is_nominal(words[j - 1], tk):
+        return j
+    if j - 2 >= 0 and words[j - 2] == "每" and (_tag(words[j - 1], tk) == "q" or words[j - 1] in vocab.units()):
+        return j  # 每|平方公里|产出|GDP: a measure on a base
+    if j == k and j - 2 >= 0 and tk.pos.get(words[j - 1]) in KEEP_POS and _is_nominal(words[j - 2], tk):
+        return j - 1
+    return None
+
+
+def _time_start(words: list[str], i: int) -> int | None:
+    """Start of a time phrase ending at word i: 连续|8|年, 较|2020|年, 近|3|年."""
+    if words[i] not in ("年", "年来", "月", "个月", "季度") or i - 1 < 0 or not (
+            words[i - 1].isdigit() or regex.fullmatch(r"[一二两三四五六七八九十]+个?", words[i - 1])):
+        return None
+    j = i - 1
+    if j - 1 >= 0 and words[j - 1] in ("连续", "近", "这", "过去", "较", "比"):
+        j -= 1
+    return j
 
 
 def _threshold_start(words: list[str], i: int) -> int | None:
@@ -197,8 +322,10 @@ def _skip_trailing(words: list[str], i: int, tk: Tokenizer) -> int:
             i = (opening if opening is not None else i) - 1
         elif w in CLOSE_QUOTES and _opening(words, i, OPEN_QUOTES) is not None:
             break
-        elif is_stop(w, tk) and w not in NAME_JOINERS:
-            i -= 1
+        elif (j := _time_start(words, i)) is not None:
+            i = j - 1  # 安全感|连续8年|保持在
+        elif (is_stop(w, tk) or w in FLOW_VERBS and i == len(words) - 1) and w not in NAME_JOINERS:
+            i -= 1  # 老年医院数量|新增|76家: 新增 right before a figure is its verb
         else:
             break
     return i
@@ -218,45 +345,126 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
     proper or unknown noun is the verb of the sentence (企业投资罗湖).  `loose`
     takes the first two words whatever they are (a last resort).
     """
-    if end <= start or simple[start] in PUNCT:
+    if end <= start or simple[start] in PUNCT and not (
+            simple[start] in OPEN_QUOTES and any(q in simple[start:end] for q in CLOSE_QUOTES)):
         return None
     tk = tokenizer()
     words = tk.words(simple[start:end])
     if loose:
         words = words[:2]
         n = next((k for k, w in enumerate(words)
-                  if any(c in PUNCT for c in w) or tk.pos.get(w, "n").startswith("v")), len(words))
+                  if any(c in PUNCT for c in w) or tk.pos.get(w, "n").startswith("v")
+                  or len(w) == 1 and tk.pos.get(w, "n").startswith(("d", "p", "c"))),
+                 len(words))
         return _trim(simple, start, start + sum(len(w) for w in words[:n])) if n else None
+    lead = 0
+    while lead < len(words) - 1 and words[lead] in vocab.word_set("name_stopwords.txt") \
+            and _tag(words[lead], tk)[:1] in ("n", "t", "?"):
+        lead += 1  # 11个|全国|县域商业领跑县, 285个|计划|新开工项目
+    start += sum(len(w) for w in words[:lead])
+    words = words[lead:]
     kept: list[str] = []
+    skip_to = -1
     for k, w in enumerate(words):
+        if k <= skip_to:
+            continue
+        if w in OPEN_QUOTES:
+            close = next((j for j in range(k + 1, min(k + 10, len(words))) if words[j] in CLOSE_QUOTES), None)
+            if close is None or kept and _tag(kept[-1], tk)[:1] in ("n", "x"):
+                break  # 456个事项|“全区通办”: a quote after the noun is no part of it
+            kept.extend(words[k:close + 1])  # 12家|“小巨人”企业: a quoted name whole
+            skip_to = close
+            continue
         tag = tk.pos.get(w)
+        if w in NAME_JOINERS and _figure_ahead(words, k + 1):
+            break  # 1个|国家级集群|、|新入规企业3家: the next item has a figure of its own
+        if kept and _tag(kept[-1], tk)[:1] in ("n", "?") and _predicate_rest(words, k, tk):
+            break  # 服务站|提质增效, 化工企业|关改搬转: a four-character predicate ends the clause
         following = _tag(words[k + 1], tk) if k + 1 < len(words) else "x"
         verb_follows = k + 1 < len(words) and words[k + 1] in vocab.word_set("predicate_verbs.txt")
-        if tag in KEEP_POS and kept and (following[:1] not in ("n", "x") or following[:2] in PROPER
-                                         or verb_follows):
+        if tag in KEEP_POS and kept and kept[-1] not in CLOSE_QUOTES and (
+                following[:1] not in ("n", "x") or following[:2] in PROPER or verb_follows):
             break  # 企业|投资|罗湖, 企业|投资|落户: the verb of the sentence
-        inside = (_is_verb(w, tk) and (not kept or _is_nominal(kept[-1], tk))
-                  and following[:1] == "n" and following[:2] not in PROPER)
+        inside = (_is_verb(w, tk) and len(w) > 1 and (not kept or _is_nominal(kept[-1], tk)
+                                                       or kept[-1] in CLOSE_QUOTES or _is_verb(kept[-1], tk))
+                  and _noun_ahead(words, k + 1, tk))
         inside = inside or (w in NAME_JOINERS and bool(kept) and following[:1] in ("n", "a", "b", "?")
                             and not words[k + 1][:1].isdigit())  # 市级、区级改革
         if is_stop(w, tk) and not inside and not (w.isdigit() and kept):
             break
         kept.append(w)
-    while kept and tk.pos.get(kept[-1], "n")[:1] in TRAILING_NOT_NAME:
-        kept.pop()
+    while kept and (tk.pos.get(kept[-1], "n")[:1] in TRAILING_NOT_NAME
+                    or len(kept) > 1 and (kept[-1] in ACTION_NOUNS or _is_verb(kept[-1], tk)
+                                          and tk.pos.get(kept[-1]) not in KEEP_POS)):
+        kept.pop()  # 12480个入河排污口|整治: the things counted, not what is done to them
     if not kept:
         return None
     b = start + sum(len(w) for w in kept)
     return _trim(simple, start, min(b, start + MAX_NAME))
 
 
-def noun_right_after(simple: str, at: int, end: int) -> bool:
-    """True where a word the dictionary knows as a noun starts at `at`: 3名|人才."""
+def _noun_ahead(words: list[str], k: int, tk: Tokenizer) -> bool:
+    """True where words[k] is a noun, or one more verb and then a noun (实践|创新|基地)."""
+    for j in range(k, min(k + 2, len(words))):
+        tag = _tag(words[j], tk)
+        if tag[:1] == "n" and tag[:2] not in PROPER or tag == "?" and regex.fullmatch(r"\p{Han}{2}", words[j]):
+            return True
+        if not (_is_verb(words[j], tk) and len(words[j]) > 1):
+            return False
+    return False
+
+
+def _predicate_rest(words: list[str], k: int, tk: Tokenizer) -> bool:
+    """True where words[k:] up to the next mark are a short verb phrase of no
+    known noun (提质增效, 关改搬转): the predicate after the counted things."""
+    rest = []
+    for w in words[k:]:
+        if all(c in PUNCT for c in w):
+            break
+        rest.append(w)
+    return (1 < len(rest) and len("".join(rest)) <= 4
+            and all(_tag(w, tk) == "?" or _tag(w, tk)[:1] == "v" for w in rest)
+            and any(_tag(w, tk) == "?" for w in rest))
+
+
+def _figure_ahead(words: list[str], k: int) -> bool:
+    """True where a number comes before the next mark: 、新入规企业|3|家."""
+    for w in words[k:]:
+        if any(c.isdigit() for c in w):
+            return True
+        if all(c in PUNCT for c in w):
+            return False
+    return False
+
+
+def measure_word_after(simple: str, at: int, end: int) -> bool:
+    """True where a one-character measure word follows a bare number: 6000万|头, 22万|P."""
     if at >= end:
         return False
     tk = tokenizer()
     words = tk.words(simple[at:end])
-    return bool(words) and (_tag(words[0], tk)[:1] == "n" or bool(CODE_WORD.match(words[0])))
+    return bool(words) and len(words[0]) == 1 and _tag(words[0], tk)[:1] not in ("a", "b", "v", "d", "p", "c", "x")
+
+
+def noun_right_after(simple: str, at: int, end: int) -> bool:
+    """True where a noun phrase starts at `at`: 3名|人才, 2个|国家级开发区,
+    50家|先进智能工厂, 11个|全国县域商业领跑县 (a scope word first)."""
+    if at >= end:
+        return False
+    tk = tokenizer()
+    words = tk.words(simple[at:end])
+    while len(words) > 1 and words[0] in vocab.word_set("name_stopwords.txt") and _tag(words[0], tk)[:1] == "n":
+        words = words[1:]  # 全国|县域…
+    if not words:
+        return False
+    first, tag = words[0], _tag(words[0], tk)
+    if first in OPEN_QUOTES:
+        return True
+    if tag[:1] == "n" or CODE_WORD.match(first):
+        return True
+    # an attributive before a noun: 国家级|经济…, 先进|智能工厂
+    return tag[:1] in ("b", "a", "j") and len(words) > 1 and not is_stop(first, tk) and (
+        _tag(words[1], tk)[:1] in ("n", "j", "b", "?") and not is_stop(words[1], tk))
 
 
 def noun_right_before(simple: str, start: int, at: int) -> bool:
@@ -265,7 +473,7 @@ def noun_right_before(simple: str, start: int, at: int) -> bool:
         return False
     tk = tokenizer()
     words = tk.words(simple[start:at])
-    return bool(words) and _tag(words[-1], tk)[:1] == "n"
+    return bool(words) and _tag(words[-1], tk)[:1] == "n" and words[-1] not in FLOW_VERBS
 
 
 def _trim(simple: str, a: int, b: int) -> tuple[int, int] | None:
@@ -285,12 +493,89 @@ def _trim(simple: str, a: int, b: int) -> tuple[int, int] | None:
             if simple.endswith(w, a, b) and b - a > len(w):
                 b -= len(w)
                 changed = True
+    if a > 0 and simple[a - 1].isdigit() and simple.startswith("年", a, b):
+        a += 1  # 2025|年中央及省级…: the year's 年
     time = TIME_PREFIX.match(simple, a, b)
     if time and time.end() < b:
         a = time.end()
+    time = TIME_SUFFIX.search(simple, a, b)
+    if time and time.start() > a:
+        b = time.start()  # 资产总额|五年, 进出口总额|连续两年
+    elif time:
+        return None
     while a < b and simple[a] in PUNCT and not (
             simple[a] in OPEN_QUOTES and any(q in simple[a:b] for q in CLOSE_QUOTES)):
         a += 1
-    while b > a and simple[b - 1] in PUNCT and simple[b - 1] not in ")）":
+    while b > a and simple[b - 1] in PUNCT and simple[b - 1] not in ")）" and not (
+            simple[b - 1] in CLOSE_QUOTES and any(q in simple[a:b - 1] for q in OPEN_QUOTES)):
         b -= 1
+    if b - a > 2 and simple[a] in OPEN_QUOTES and simple[b - 1] in CLOSE_QUOTES and not any(
+            q in simple[a + 1:b - 1] for q in OPEN_QUOTES + CLOSE_QUOTES):
+        a, b = a + 1, b - 1  # “医格”: the quotes mark a name, they are not part of it
     return (a, b) if b > a else None
+
+
+def shared_head(simple: str, items: list[tuple[int, int]]) -> tuple[int, int, int] | None:
+    """(k, own_end, head_start): items[k:] share the head noun simple[head_start:b]
+    written once at the end of the last item (a, b), whose own part ends at
+    own_end; None where no head is shared.
+
+    `一产、二产、三产|增加值`, `手机、集成电路、工业机器人|产量`, `食品、信息等|产业增加值`,
+    `城镇和农村|居民人均可支配收入`: the head names a measure and begins with
+    one (产量, 增加值占…比重), a class (行业, 产业) or a bound character (毛入学率);
+    of the cuts that leave one, the own part nearest the other items' length.  An
+    item with a head of its own ends the group (`毛入园率、高中阶段和高等教育|毛入学率`:
+    only 高中阶段 shares); `零售额、乡村旅游经营收入` and `固定资产投资、民间投资`
+    name two things each.
+    """
+    if len(items) < 2:
+        return None
+    a, b = items[-1]
+    texts = [simple[x:y] for x, y in items[:-1]]
+    k = len(texts)
+    while k > 0 and not _names_a_measure(texts[k - 1]):
+        k -= 1
+    others = texts[k:]
+    if not others:
+        return None
+    tk = tokenizer()
+    item = simple[a:b]
+    words = tk.words(item)
+    if "等" in words[1:-1]:  # 食品、信息|等|产业增加值
+        at = a + sum(len(w) for w in words[:words.index("等")])
+        return (k, at, at + 1) if _names_a_measure(simple[at + 1:b]) else None
+    mean = sum(len(o) for o in others) / len(others)
+    best = None
+    n = len(others[0])
+    if all(len(o) == n for o in others) and 0 < n <= 4 and n < len(item) and _names_a_measure(item[n:]) and (
+            n in _word_ends(words) and not is_stop(tk.words(item[n:])[0], tk)
+            or item[:n] in tk.pos and item[n:] in vocab.word_set("domain_words.txt")):
+        return (k, a + n, a + n)  # 城镇、农村|居民收入, 广州、深圳|地铁客运量: as long as the others
+    length = 0
+    for i, w in enumerate(words[:-1]):
+        length += len(w)
+        head, first = item[length:], words[i + 1]
+        if is_stop(first, tk) or not _names_a_measure(head) or not (
+                first in CLASS_WORDS or _names_a_measure(first)
+                or len(first) == 1 and i + 2 < len(words) and (
+                    words[i + 2] in CLASS_WORDS or _names_a_measure(words[i + 2]))):
+            continue  # not 工业|机器人产量
+        if any(o.endswith(head) for o in others):
+            return None
+        if abs(length - mean) <= 2 and (best is None or abs(length - mean) < abs(best - mean)):
+            best = length
+    return (k, a + best, a + best) if best is not None else None
+
+
+def _word_ends(words: list[str]) -> set[int]:
+    ends, at = set(), 0
+    for w in words:
+        at += len(w)
+        ends.add(at)
+    return ends
+
+
+def _names_a_measure(phrase: str) -> bool:
+    """True for a phrase ending in a measure (产量, 增加值, 投资 …)."""
+    return phrase.endswith(NOUN_SUFFIXES) or phrase.endswith(MEASURE_HEADS) or any(
+        phrase.endswith(w) for w in vocab.word_set("domain_words.txt") if len(w) > 1)
