@@ -170,8 +170,9 @@ def name_before(simple: str, start: int, end: int, items: bool = False) -> tuple
         i = _item_start(words, i - 2, tk, items)
     a, b = offsets[i][0], offsets[last][1]
     limit = MAX_LIST if items else MAX_NAME
-    if b - a > limit:  # too long: keep the words nearest the figure
-        a = next(x for x, _ in offsets[i:last + 1] if b - x <= limit) if b - offsets[last][0] <= limit else b - limit
+    if b - a > limit:  # too long: keep the words nearest the figure, whole
+        fits = [x for x, _ in offsets[i:last + 1] if b - x <= limit]
+        a = fits[0] if fits else b - limit
     return _trim(simple, a, b)
 
 
@@ -230,7 +231,8 @@ def _extend_left(words: list[str], i: int, tk: Tokenizer, items: bool = False) -
                 i -= 1  # 220|千伏|及以上
         elif not is_stop(before, tk):
             i -= 1
-        elif words[i] in COUNT_HEADS and tk.pos.get(before, "").startswith("v") and before not in vocab.directions():
+        elif (words[i] in COUNT_HEADS and tk.pos.get(before, "").startswith("v")
+              and before not in vocab.directions()):
             i -= 1  # 待遇|享受|人数, 参保|人数: who does it, counted
         elif before == "的" and words[i] in RATIO_HEADS and any(
                 w in WORD_JOINERS for w in words[max(0, i - 6):i - 1]):
@@ -256,7 +258,8 @@ def _verbs_after_noun(words: list[str], k: int, tk: Tokenizer) -> int | None:
         j -= 1
     if j - 1 >= 0 and _is_nominal(words[j - 1], tk):
         return j
-    if j - 2 >= 0 and words[j - 2] == "每" and (_tag(words[j - 1], tk) == "q" or words[j - 1] in vocab.units()):
+    if j - 2 >= 0 and words[j - 2] == "每" and (
+            _tag(words[j - 1], tk) == "q" or words[j - 1] in vocab.units()):
         return j  # 每|平方公里|产出|GDP: a measure on a base
     if j == k and j - 2 >= 0 and tk.pos.get(words[j - 1]) in KEEP_POS and _is_nominal(words[j - 2], tk):
         return j - 1
@@ -285,6 +288,8 @@ def _threshold_start(words: list[str], i: int) -> int | None:
         return None
     if j - 1 < 0 or not regex.fullmatch(r"\d+(?:\.\d+)?", words[j - 1]):
         return None
+    if unit == "年" and regex.fullmatch(r"(?:19|20)\d\d", words[j - 1]):
+        return None  # 下达|2025|年|省级资金: a date, not a threshold
     j -= 1
     if j - 1 >= 0 and words[j - 1] in vocab.qualifiers("before"):
         j -= 1
@@ -407,7 +412,8 @@ def _noun_ahead(words: list[str], k: int, tk: Tokenizer) -> bool:
     """True where words[k] is a noun, or one more verb and then a noun (实践|创新|基地)."""
     for j in range(k, min(k + 2, len(words))):
         tag = _tag(words[j], tk)
-        if tag[:1] == "n" and tag[:2] not in PROPER or tag == "?" and regex.fullmatch(r"\p{Han}{2}", words[j]):
+        if (tag[:1] == "n" and tag[:2] not in PROPER
+                or tag == "?" and regex.fullmatch(r"\p{Han}{2}", words[j])):
             return True
         if not (_is_verb(words[j], tk) and len(words[j]) > 1):
             return False
@@ -443,7 +449,8 @@ def measure_word_after(simple: str, at: int, end: int) -> bool:
         return False
     tk = tokenizer()
     words = tk.words(simple[at:end])
-    return bool(words) and len(words[0]) == 1 and _tag(words[0], tk)[:1] not in ("a", "b", "v", "d", "p", "c", "x")
+    return bool(words) and len(words[0]) == 1 and (
+        _tag(words[0], tk)[:1] not in ("a", "b", "v", "d", "p", "c", "x"))
 
 
 def noun_right_after(simple: str, at: int, end: int) -> bool:
@@ -453,7 +460,8 @@ def noun_right_after(simple: str, at: int, end: int) -> bool:
         return False
     tk = tokenizer()
     words = tk.words(simple[at:end])
-    while len(words) > 1 and words[0] in vocab.word_set("name_stopwords.txt") and _tag(words[0], tk)[:1] == "n":
+    while (len(words) > 1 and words[0] in vocab.word_set("name_stopwords.txt")
+           and _tag(words[0], tk)[:1] == "n"):
         words = words[1:]  # 全国|县域…
     if not words:
         return False

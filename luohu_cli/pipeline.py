@@ -24,6 +24,14 @@ LIST_JOINERS = regex.compile(r"^[、,，和及与以及 ]*$")
 QUOTE_SPAN = 16
 TARGET_REACH = 4    # 目标控制在4%以内: a target word this close before a figure states a target
 COMPARED_TO = regex.compile(r"(.+?)(?:是|为|相当于)(?:.*)的$")
+RATIO_WORDS = ("占比", "比重", "增速", "增幅", "份额")
+NEXT_IN_LIST = regex.compile(r"[、,，和及与 ]*[\d一二三四五六七八九十]")
+SHARED_AFTER = regex.compile(r"(?:[、和及与](?:\d+|[一二三四五六七八九十]+)\p{Han}{1,6}?级)+")
+COMPLETED = regex.compile(r"(?:累计)?(?:完成|实现)")
+LIST_ITEM_JOINER = regex.compile(r"、|和|与|及(?!以[上下])")
+# the list items _list_names read last, so that _name finds shared heads without
+# reading the list again: (text, sentence start, {figure start: the name's spans})
+_LISTS: list[tuple[str, int, dict[int, tuple[tuple[int, int], ...]]]] = [("", -1, {})]
 RESPECTIVELY = regex.compile(r"分别(?:为|是|达到|达|增长|下降|提高|增加|减少|降低|占)?")
 
 
@@ -149,12 +157,25 @@ def _direction(simple: str, start: int, end: int) -> str | None:
 def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_list: bool) -> str:
     """What the figure measures, in the report's own script."""
     simple, text = cleaned.simple, cleaned.text
-    start, end = _clause_start(simple, s, prev, fig), _clause_end(simple, fig.end, e)
+    if in_list or RESPECTIVELY.search(simple, s, fig.start) or NEXT_IN_LIST.match(simple, fig.end, e):
+        shared = _shared_head_name(cleaned, s, e, fig)
+        if shared:
+            return shared
+    clause, end = _clause_start(simple, s, prev, fig), _clause_end(simple, fig.end, e)
+    start = clause
+    subject = ""  # a name the previous figure took from after it
+    if prev.figure is not None and prev.name and start == prev.figure.end:
+        # 改造210公里农村公路和|120万平方米…: the words after the previous figure were its name
+        after = text.find(prev.name, start, min(fig.start, start + len(prev.name) + 3))
+        if after >= 0:
+            start = after + len(prev.name)
+            subject = prev.name
     span = None
     compared = COMPARED_TO.match(simple, start, fig.start)
     if compared and fig.family == "multiple":  # 人均公园绿地面积是全市平均水平的1.5倍
         span = naming.name_before(simple, start, compared.end(1))
-    if span is None and fig.family == "count":
+    bare = fig.family == "count" and not fig.base_unit and naming.measure_word_after(simple, fig.end, end)
+    if span is None and fig.family == "count" and not bare:
         # 12家|世界500强企业: the noun after the measure word, unless what follows
         # is no known noun and a noun stands right before (变电站3座|投运)
         if naming.noun_right_after(simple, fig.end, end) or not (
@@ -162,23 +183,41 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
             span = naming.name_after(simple, fig.end, end)
     if span is None and not in_list:
         span = naming.name_before(simple, start, fig.start)
-    if span is None and not prev.name and fig.family in ("money", "percent", "share"):
-        span = naming.name_after(simple, fig.end, end)  # 发行1万亿元|国债, 近半|常住人口…
-    if span is None and not prev.name and fig.family == "count":
+    if span is None and (not prev.name or start > clause):
+        span = naming.name_after(simple, fig.end, end)  # 发行1万亿元|国债, 建设8万亩|高标准农田…
+    if span is None and not prev.name and fig.family == "count" and not bare:
         span = naming.name_after(simple, fig.end, end, loose=True)
     if span is None:
         verb = simple[start:fig.start].strip("、,， ")
-        if prev.name and verb in vocab.word_set("predicate_verbs.txt"):
+        if prev.name and verb in vocab.word_set("predicate_verbs.txt") and verb not in vocab.directions():
             return prev.name + text[fig.start - len(verb):fig.start]  # 公共住房6111套、供应4029套
+        if "累计" in simple[start:fig.start]:  # 新增公园127座，累计达到1100座: a stock of 公园
+            flow = next((v for v in naming.FLOW_VERBS if prev.name.startswith(v)), "")
+            return prev.name[len(flow):]
         return prev.name
     name = text[span[0]:span[1]]
+    if name.endswith("级") and (heads := SHARED_AFTER.match(simple, span[1], end)):
+        # 6个世界级、7个国家级、9个区域级|先进制造业集群: the head written once, at the end
+        head = naming.name_after(simple, heads.end(), end)
+        if head:
+            return name + text[head[0]:head[1]]
+    if simple[span[0]:span[1]] in naming.MEASURE_HEADS and (
+            verb := COMPLETED.search(simple, start, span[0])) and verb.end() == span[0]:
+        before = naming.name_before(simple, start, verb.start())
+        if before:  # 交通、能源、水利|完成|投资: the subject's investment
+            return text[before[0]:before[1]] + name
+        if subject and verb.start() == start:
+            return subject + name  # 810个省重点项目|完成投资
     occupy = simple.rfind("占", start, span[0])
-    if occupy > start:  # 绿色建筑占新建建筑比例: the share is named from its whole
-        whole = naming.name_before(simple, start, occupy)
+    if occupy >= start:  # 绿色建筑占新建建筑比例: the share is named from its whole
+        whole = naming.name_before(simple, start, occupy) if occupy > start else None
         if whole:
             return text[whole[0]:span[1]]
-    if span[0] > 0 and simple[span[0] - 1] == "占" and prev.name:
-        return f"{prev.name}{text[span[0] - 1]}{name}"  # 民生支出…,占财政支出比重
+        if prev.name:  # 民生支出…,占(全国)财政支出比重
+            return prev.name + text[occupy:span[1]]
+    if prev.name and simple[span[0]:span[1]] in RATIO_WORDS and prev.figure is not None \
+            and LIST_JOINERS.match(simple[prev.figure.end:span[0]]):
+        return prev.name + name  # 新能源汽车产量82万辆、占比45%
     return name
 
 
@@ -194,13 +233,25 @@ def _list_names(simple: str, s: int, figures: list[Figure]) -> dict[int, tuple[i
 
     `建设用地、水耗、电耗分别下降6.5%、3.9%和4.6%`, and without 分别 where a
     run of figures follows a list of exactly as many items
-    (`事故发生数及死亡人数同比下降50%、37.5%`).
+    (`事故发生数及死亡人数同比下降50%、37.5%`).  Items that share a head noun
+    (`一产、二产、三产增加值`) are left to `_name`, which adds the head.
     """
-    names: dict[int, tuple[int, int]] = {}
+    items = _list_items(simple, s, figures)
+    _LISTS[0] = (simple, s, {figures[i].start: parts for i, parts in items.items()})
+    return {i: parts[0] for i, parts in items.items() if len(parts) == 1}
+
+
+
+Parts = tuple[tuple[int, int], ...]  # the spans a name is written in, in order
+
+
+def _list_items(simple: str, s: int, figures: list[Figure]) -> dict[int, Parts]:
+    """Figure index -> the spans of its list item's name (the item, and a head it shares)."""
+    names: dict[int, Parts] = {}
     runs = _figure_runs(simple, list(range(len(figures))), figures)
     for m in RESPECTIVELY.finditer(simple, s, figures[-1].start):
-        head = naming.name_before(simple, _clause_bound(simple, s, m.start()), m.start())
-        items = _split_items(simple, *head) if head else []
+        head = naming.name_before(simple, _clause_bound(simple, s, m.start()), m.start(), items=True)
+        items = _shared_head(simple, _split_items(simple, *head)) if head else []
         for run in runs:
             if figures[run[0]].start > m.start() and len(run) == len(items) > 1:
                 names.update(zip(run, items))
@@ -208,11 +259,47 @@ def _list_names(simple: str, s: int, figures: list[Figure]) -> dict[int, tuple[i
         if len(run) < 2 or run[0] in names:
             continue
         fig = figures[run[0]]
-        head = naming.name_before(simple, _clause_bound(simple, s, fig.start), fig.start)
-        items = _split_items(simple, *head) if head else []
+        head = naming.name_before(simple, _clause_bound(simple, s, fig.start), fig.start, items=True)
+        items = _shared_head(simple, _split_items(simple, *head)) if head else []
         if len(items) == len(run):
             names.update(zip(run, items))
     return names
+
+
+def _shared_head(simple: str, items: list[tuple[int, int]]) -> list[Parts]:
+    """Each item with the head noun the list shares, written once after the last item.
+
+    `一产、二产、三产增加值` -> 一产+增加值 …; `食品、信息等产业增加值` -> 食品+产业增加值 …;
+    `城镇和农村居民人均可支配收入` -> 城镇+居民人均可支配收入 …; `第一、二、三产业`
+    -> 第+二+产业 …; but `农产品网络零售额、乡村旅游经营收入` name two things.
+    """
+    shared = naming.shared_head(simple, items)
+    if shared is None:
+        return [(item,) for item in items]
+    k, own_end, head_start = shared
+    a, b = items[-1]
+    head = (head_start, b)
+    own = items[k:-1] + [(a, own_end)]
+    first = own[0]
+    if simple[first[0]] == "第" and all(regex.fullmatch(r"[一二三四五六七八九十]+", simple[x:y]) for x, y in own[1:]):
+        prefix = (first[0], first[0] + 1)  # 第一、二、三产业
+        return [(item,) for item in items[:k]] + [(first, head)] + [(prefix, item, head) for item in own[1:]]
+    return [(item,) for item in items[:k]] + [(item, head) for item in own]
+
+
+def _shared_head_name(cleaned: Cleaned, s: int, e: int, fig: Figure) -> str | None:
+    """The name of a list figure whose item shares a head noun (一产增加值), or None."""
+    simple = cleaned.simple
+    text, start, known = _LISTS[0]
+    if text is simple and start == s:
+        parts = known.get(fig.start, ())
+    else:  # not the sentence _list_names read last: read the list again
+        figures = [f for f in find_figures(simple, s, e) if _is_indicator(cleaned, f, s, e)]
+        index = next((k for k, f in enumerate(figures) if f.start == fig.start), None)
+        parts = _list_items(simple, s, figures).get(index, ()) if index is not None else ()
+    if len(parts) < 2:
+        return None
+    return "".join(cleaned.text[x:y] for x, y in parts)
 
 
 def _clause_bound(simple: str, s: int, at: int) -> int:
@@ -221,12 +308,27 @@ def _clause_bound(simple: str, s: int, at: int) -> int:
 
 
 def _split_items(simple: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The items of a list name: 、 和 与 及 split it, not 及以上 (二级及以上医院)."""
     items, start = [], a
-    for m in regex.finditer(r"、|和|及|与", simple[a:b]):
-        items.append((start, a + m.start()))
-        start = a + m.end()
+    for m in LIST_ITEM_JOINER.finditer(simple, a, b):
+        if _inside_quotes(simple, a, m.start()):
+            continue
+        items.append((start, m.start()))
+        start = m.end()
     items.append((start, b))
-    return [i for i in items if i[1] > i[0]]
+    return [_unquoted(simple, *i) for i in items if i[1] > i[0]]
+
+
+def _unquoted(simple: str, a: int, b: int) -> tuple[int, int]:
+    """“浙江制造” -> 浙江制造: quotes around a whole item mark a name."""
+    if b - a > 2 and simple[a] == "“" and simple[b - 1] == "”" and "“" not in simple[a + 1:b - 1]:
+        return a + 1, b - 1
+    return a, b
+
+
+def _inside_quotes(simple: str, a: int, at: int) -> bool:
+    opening = simple.rfind("“", a, at)
+    return opening >= 0 and simple.find("”", opening, at) < 0
 
 
 def _figure_runs(simple: str, indexes: list[int], figures: list[Figure]) -> list[list[int]]:

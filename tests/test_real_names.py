@@ -1,0 +1,154 @@
+"""Indicator names on the phrasings of real provincial reports, one case per test id.
+
+The phrases are made up, modelled on the 2026 provincial government work
+reports: a name is what an analyst writes as a spreadsheet column header, the
+shortest noun phrase that says what is measured.  NAME_CASES gives, for each
+phrase, the names of its records in reading order; XFAIL_NAME_CASES the names
+the engine does not give yet (strict: a case that starts passing must move).
+NAME_BEFORE_CASES check the name read before a figure where the figure itself
+is another stage's business (an abbreviation glued to it: GDP31.4亿元).
+"""
+from __future__ import annotations
+
+import pytest
+
+from luohu_cli import extract_text
+from luohu_cli.naming import name_before
+
+NAME_CASES: dict[str, tuple[str, list[str]]] = {
+    # The subject stands far from the figure: an adverbial, a time span, a level verb between.
+    "subject-before-zai-shang": ("全市地区生产总值在高基数上增长5.2%。", ["地区生产总值"]),
+    "subject-then-rank": ("居民人均可支配收入突破5万元，居全国第8位。", ["居民人均可支配收入"]),
+    "dash-bullet-total": ("——这五年综合实力大幅跃升。经济总量达到3.1万亿元，年均增长5.6%。",
+                          ["经济总量", "经济总量"]),
+    "time-span-after-subject": ("全省国企资产总额五年增长58.2%。", ["国企资产总额"]),
+    "streak-after-subject": ("群众满意度连续6年保持在97%以上。", ["群众满意度"]),
+    "base-year-after-subject": ("全市人均预期寿命较2020年提高1.2岁、达到80.1岁。",
+                                ["人均预期寿命", "人均预期寿命"]),
+    "time-only-clause": ("税收收入达到980亿元，3年增长41.5%。", ["税收收入", "税收收入"]),
+    "near-years-clause": ("高标准农田面积占耕地比例达到61.2%，近3年提升18个百分点。",
+                          ["高标准农田面积占耕地比例", "高标准农田面积占耕地比例"]),
+    "stable-at": ("粮食总产量稳定在620亿斤以上。", ["粮食总产量"]),
+    "first-time": ("机场年旅客吞吐量首次突破4000万人次。", ["机场年旅客吞吐量"]),
+    "level-verb-after-level": ("一般公共预算收入突破3000亿元、达到3125亿元。",
+                               ["一般公共预算收入", "一般公共预算收入"]),
+    "year-before-name": ("下达2025年省级就业补助资金18.6亿元。", ["省级就业补助资金"]),
+    # Scope, time and plan words are no part of a name.
+    "scope-and-plan-words": ("今年力争实现地区生产总值增长5%左右。", ["地区生产总值"]),
+    "five-years-cumulative": ("五年来累计完成固定资产投资2.1万亿元。", ["固定资产投资"]),
+    "preliminary": ("预计全年城镇新增就业52万人。", ["城镇新增就业"]),
+    "whole-society": ("全社会研发经费投入年均增长9.5%。", ["全社会研发经费投入"]),
+    "stock-after-flow": ("新增公园85座，累计达到960座。", ["新增公园", "公园"]),
+    # Abbreviations and codes are names.
+    "cpi": ("CPI上涨0.2%。", ["CPI"]),
+    "r-and-d-intensity": ("全社会R&D经费投入强度达到2.9%。", ["全社会R&D经费投入强度"]),
+    "pm25-underscore": ("全省PM_2.5平均浓度下降9.6%。", ["PM_2.5平均浓度"]),
+    "type-2-diabetes": ("2型糖尿病患者规范管理率达到70%以上。", ["2型糖尿病患者规范管理率"]),
+    # A shared head noun written once after a 分别 list.
+    "ordinal-industries": ("第一、二、三产业增加值分别增长3.9%、6.1%、5.2%。",
+                           ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    "short-industries": ("一产、二产、三产增加值分别增长4%左右、5%以上、5.5%左右。",
+                         ["一产增加值", "二产增加值", "三产增加值"]),
+    "sector-value-added": ("金融业、商贸业增加值分别增长6.4%、5.1%。", ["金融业增加值", "商贸业增加值"]),
+    "etc-sectors": ("汽车、家电、服装等行业增加值分别增长9.2%、4.8%、3.1%。",
+                    ["汽车行业增加值", "家电行业增加值", "服装行业增加值"]),
+    "urban-rural-income": ("城镇和农村居民人均可支配收入分别增长4.2%、6.1%。",
+                           ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+    "product-output": ("手机、集成电路、工业机器人产量分别增长12.5%、8.3%、21.7%。",
+                       ["手机产量", "集成电路产量", "工业机器人产量"]),
+    "pipe-networks": ("改造老旧供水、燃气、供热管网650公里、420公里、380公里。",
+                      ["老旧供水管网", "燃气管网", "供热管网"]),
+    "trade-partners": ("对欧盟、东盟进出口分别增长8.6%、12.3%。", ["欧盟进出口", "东盟进出口"]),
+    "investment-fields": ("全年交通、能源投资分别达到612亿元、388亿元。", ["交通投资", "能源投资"]),
+    "share-heads": ("装备制造业、高技术制造业增加值占规上工业比重分别达45.2%、21.3%。",
+                    ["装备制造业增加值占规上工业比重", "高技术制造业增加值占规上工业比重"]),
+    "own-heads-not-shared": ("网络零售额、乡村旅游收入分别增长7.2%、9.8%。", ["网络零售额", "乡村旅游收入"]),
+    "same-head-not-shared": ("固定资产投资、民间投资分别增长3.5%、1.2%。", ["固定资产投资", "民间投资"]),
+    "people-not-shared": ("研发人员、高技能人才分别达到82万人、310万人。", ["研发人员", "高技能人才"]),
+    "visits-and-spending": ("接待游客人次、旅游总花费分别增长8.2%、9.5%。", ["游客人次", "旅游总花费"]),
+    "partial-group": ("学前教育毛入园率、义务教育巩固率、高中阶段和高等教育毛入学率分别达到"
+                      "92.1%、97.6%、96.5%、61.8%。",
+                      ["学前教育毛入园率", "义务教育巩固率", "高中阶段毛入学率", "高等教育毛入学率"]),
+    "and-list": ("生产安全事故起数和死亡人数分别下降21.4%、18.9%。", ["生产安全事故起数", "死亡人数"]),
+    "quoted-items-twice": ("“浙江制造”、“浙江好品”分别新增15项和36项，累计分别达到120项和310项。",
+                           ["浙江制造", "浙江好品", "浙江制造", "浙江好品"]),
+    # Counts: the noun after the measure word.
+    "count-attributive-noun": ("新增2个国家级高新技术产业开发区、3个综合保税区。",
+                               ["国家级高新技术产业开发区", "综合保税区"]),
+    "count-adjective-noun": ("新增40家以上先进智能工厂。", ["先进智能工厂"]),
+    "count-scope-word": ("新增9个全国县域商业领跑县。", ["县域商业领跑县"]),
+    "count-shared-head-after": ("着力培育5个世界级、8个国家级、12个省级先进制造业集群。",
+                                ["世界级先进制造业集群", "国家级先进制造业集群", "省级先进制造业集群"]),
+    "count-and-shared-head": ("建强3个国家级和18个省级区域医疗中心。", ["国家级区域医疗中心", "省级区域医疗中心"]),
+    "area-noun-after": ("建成8万亩高标准农田。", ["高标准农田"]),
+    "two-measures-nouns-after": ("提升改造180公里农村公路和95万平方米村内道路。", ["农村公路", "村内道路"]),
+    "count-predicate-after": ("完成320家沿江化工企业关改搬转、9600个入河排污口整治。",
+                              ["沿江化工企业", "入河排污口"]),
+    "count-verbal-compound": ("建设60个中小学校冰雪运动训练室。", ["中小学校冰雪运动训练室"]),
+    "count-action-noun-after": ("重点推进80个乡村振兴片区建设。", ["乡村振兴片区"]),
+    "count-quoted-attribute": ("新增12家“小巨人”企业。", ["“小巨人”企业"]),
+    "count-quoted-then-noun": ("新增3个“两山”实践创新基地。", ["“两山”实践创新基地"]),
+    "count-then-selected": ("8家企业入选国家重点产业链链主企业。", ["企业"]),
+    "count-then-award": ("6部作品荣获全国“五个一工程”奖。", ["作品"]),
+    "count-then-idiom": ("1.5万个社区服务站提质增效。", ["社区服务站"]),
+    "count-then-rank": ("城镇化率等5项指标居全国第一。", ["指标"]),
+    "bare-count-measure-word": ("确保生猪出栏5200万头以上。", ["生猪出栏"]),
+    "planned-new-projects": ("纳入国家68项重大工程的190个计划新开工项目全部开工。", ["重大工程", "新开工项目"]),
+    # Rates, ratios and shares.
+    "contribution-rate": ("消费对经济增长贡献率提升至58%左右。", ["消费对经济增长贡献率"]),
+    "tech-progress-rate": ("农业科技进步贡献率达到66.2%。", ["农业科技进步贡献率"]),
+    "verb-rate": ("美丽河湖建成率达到35%以上。", ["美丽河湖建成率"]),
+    "ratio-with-de": ("社会物流总费用与GDP的比率降至13.8%。", ["社会物流总费用与GDP的比率"]),
+    "renewable-share": ("可再生能源装机占比提高到52.3%。", ["可再生能源装机占比"]),
+    "share-after-level": ("新能源汽车产量增至65万辆、占比达到38%。", ["新能源汽车产量", "新能源汽车产量占比"]),
+    "share-of-whole": ("出口规模突破3万亿元，占全国份额提升到13.2%。", ["出口规模", "出口规模占全国份额"]),
+    "share-after-unfound-level": ("财政民生支出突破9000亿元、占比稳定在78%左右。", ["财政民生支出", "财政民生支出占比"]),
+    # Verbs inside names and before them.
+    "affordable-rental": ("筹集建设保障性租赁住房12万套。", ["保障性租赁住房"]),
+    "grade-and-above": ("二级及以上公立医院数量新增18家。", ["二级及以上公立医院数量"]),
+    "voltage-and-above": ("220千伏及以上输电线路总长超过5万公里。", ["220千伏及以上输电线路总长"]),
+    "grades-joined": ("引进国家级和省级海外高层次人才1200人。", ["国家级和省级海外高层次人才"]),
+    "subject-completes-investment": ("交通、水利完成投资3200多亿元。", ["交通、水利投资"]),
+    "count-completes-investment": ("520个省重点项目完成投资6800亿元。", ["省重点项目", "省重点项目投资"]),
+    "verb-pair-in-name": ("新改建城镇供排水管网2100公里。", ["新改建城镇供排水管网"]),
+    "undergraduate-colleges": ("新增本科高校2所。", ["新增本科高校"]),
+    "local-employment": ("高校毕业生留省就业超过60万人。", ["高校毕业生留省就业"]),
+}
+
+XFAIL_NAME_CASES: dict[str, tuple[str, list[str]]] = {
+    # 存贷款 is 存款 and 贷款: the head shared inside one word.
+    "deposits-and-loans": ("金融机构人民币存贷款余额分别增长7.1%、6.8%。", ["存款余额", "贷款余额"]),
+    # 在站 is split 在|站 by the short dictionary.
+    "postdocs-in-station": ("博士后在站人数突破1万人。", ["博士后在站人数"]),
+    # A code glued before the name: the hotline number is part of it.
+    "hotline-number": ("12345热线群众诉求满意率达到92%以上。", ["12345热线群众诉求满意率"]),
+    # An adverb the dictionary tags as a noun (有序) after the counted noun.
+    "count-then-noun-adverb": ("6家二级公司有序展业。", ["二级公司"]),
+    # The head after the shared attributives contains a direction word (提升).
+    "shared-head-with-direction-word": ("布局建设15个国家级、20个省级粮食产能提升重点县。",
+                                        ["国家级粮食产能提升重点县", "省级粮食产能提升重点县"]),
+}
+
+# Names read before a figure the figure stage may not find yet (a code glued to it).
+NAME_BEFORE_CASES: dict[str, tuple[str, str]] = {
+    "output-per-area-gdp": ("每平方公里产出GDP", "每平方公里产出GDP"),
+    "r-and-d-glued": ("R&D投入强度", "R&D投入强度"),
+    "per-capita-gdp": ("人均GDP", "人均GDP"),
+    "per-10k-patents": ("每万人口高价值发明专利拥有量达到", "每万人口高价值发明专利拥有量"),
+}
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    *[pytest.param(p, e, id=k) for k, (p, e) in NAME_CASES.items()],
+    *[pytest.param(p, e, id=k, marks=pytest.mark.xfail(strict=True))
+      for k, (p, e) in XFAIL_NAME_CASES.items()],
+])
+def test_real_name(phrase, expected):
+    assert [r.indicator for r in extract_text(phrase)] == expected
+
+
+@pytest.mark.parametrize("before, expected", NAME_BEFORE_CASES.values(),
+                         ids=NAME_BEFORE_CASES.keys())
+def test_name_before_a_glued_figure(before, expected):
+    span = name_before(before, 0, len(before))
+    assert span is not None and before[span[0]:span[1]] == expected
