@@ -311,7 +311,7 @@ def _is_verb(word: str, tk: Tokenizer) -> bool:
 
 
 def _is_nominal(word: str, tk: Tokenizer) -> bool:
-    return not is_stop(word, tk) and (word not in tk.pos or tk.pos[word][:1] in ("n", "b", "j", "a", "l"))
+    return not is_stop(word, tk) and (word not in tk.pos or tk.pos[word][:1] in ("n", "b", "j", "a", "l", "s"))
 
 
 def _skip_trailing(words: list[str], i: int, tk: Tokenizer) -> int:
@@ -390,8 +390,11 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
         if tag in KEEP_POS and kept and kept[-1] not in CLOSE_QUOTES and (
                 following[:1] not in ("n", "x") or following[:2] in PROPER or verb_follows):
             break  # 企业|投资|罗湖, 企业|投资|落户: the verb of the sentence
-        inside = (_is_verb(w, tk) and len(w) > 1 and (not kept or _is_nominal(kept[-1], tk)
-                                                       or kept[-1] in CLOSE_QUOTES or _is_verb(kept[-1], tk))
+        # a verb between nouns, not a one-character one after a known noun (事项|让|群众),
+        # but after a fragment of an unknown word (固废回|填|试点)
+        inside = (_is_verb(w, tk) and (len(w) > 1 or bool(kept) and _tag(kept[-1], tk) == "?")
+                  and (not kept or _is_nominal(kept[-1], tk) or kept[-1] in CLOSE_QUOTES
+                       or _is_verb(kept[-1], tk))
                   and _noun_ahead(words, k + 1, tk))
         inside = inside or (w in NAME_JOINERS and bool(kept) and following[:1] in ("n", "a", "b", "?")
                             and not words[k + 1][:1].isdigit())  # 市级、区级改革

@@ -215,6 +215,8 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
             return text[whole[0]:span[1]]
         if prev.name:  # 民生支出…,占(全国)财政支出比重
             return prev.name + text[occupy:span[1]]
+    if prev.name and simple[span[0]] == "占" and not simple.startswith("占比", span[0]):
+        return prev.name + name  # 授权交易180亿美元、占全球8%
     if prev.name and simple[span[0]:span[1]] in RATIO_WORDS and prev.figure is not None \
             and LIST_JOINERS.match(simple[prev.figure.end:span[0]]):
         return prev.name + name  # 新能源汽车产量82万辆、占比45%

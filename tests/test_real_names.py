@@ -92,6 +92,7 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "count-then-award": ("6部作品荣获全国“五个一工程”奖。", ["作品"]),
     "count-then-idiom": ("1.5万个社区服务站提质增效。", ["社区服务站"]),
     "count-then-rank": ("城镇化率等5项指标居全国第一。", ["指标"]),
+    "count-verb-after-fragment": ("实施12处大宗工业固废回填试点。", ["大宗工业固废回填试点"]),
     "bare-count-measure-word": ("确保生猪出栏5200万头以上。", ["生猪出栏"]),
     "planned-new-projects": ("纳入国家68项重大工程的190个计划新开工项目全部开工。", ["重大工程", "新开工项目"]),
     # Rates, ratios and shares.
@@ -102,6 +103,8 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "renewable-share": ("可再生能源装机占比提高到52.3%。", ["可再生能源装机占比"]),
     "share-after-level": ("新能源汽车产量增至65万辆、占比达到38%。", ["新能源汽车产量", "新能源汽车产量占比"]),
     "share-of-whole": ("出口规模突破3万亿元，占全国份额提升到13.2%。", ["出口规模", "出口规模占全国份额"]),
+    "share-of-whole-after-level": ("生物医药海外授权交易180亿美元、占全球8%左右。",
+                                   ["生物医药海外授权交易", "生物医药海外授权交易占全球"]),
     "share-after-unfound-level": ("财政民生支出突破9000亿元、占比稳定在78%左右。", ["财政民生支出", "财政民生支出占比"]),
     # Verbs inside names and before them.
     "affordable-rental": ("筹集建设保障性租赁住房12万套。", ["保障性租赁住房"]),
@@ -124,6 +127,10 @@ XFAIL_NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "hotline-number": ("12345热线群众诉求满意率达到92%以上。", ["12345热线群众诉求满意率"]),
     # An adverb the dictionary tags as a noun (有序) after the counted noun.
     "count-then-noun-adverb": ("6家二级公司有序展业。", ["二级公司"]),
+    # The noun after the counted one is what is counted (招生计划, not 普通高中).
+    "count-then-second-noun": ("增加3000个普通高中招生计划。", ["普通高中招生计划"]),
+    # A bare 总量 in a clause of its own: the subject is in the clause before, with no figure.
+    "total-of-previous-subject": ("经营主体稳中培优，总量达1200万户。", ["经营主体总量"]),
     # The head after the shared attributives contains a direction word (提升).
     "shared-head-with-direction-word": ("布局建设15个国家级、20个省级粮食产能提升重点县。",
                                         ["国家级粮食产能提升重点县", "省级粮食产能提升重点县"]),
