@@ -311,7 +311,7 @@ def _is_verb(word: str, tk: Tokenizer) -> bool:
 
 
 def _is_nominal(word: str, tk: Tokenizer) -> bool:
-    return not is_stop(word, tk) and (word not in tk.pos or tk.pos[word][:1] in ("n", "b", "j", "a", "l", "s"))
+    return not is_stop(word, tk) and (word not in tk.pos or tk.pos[word][:1] in ("n", "b", "j", "a", "l"))
 
 
 def _skip_trailing(words: list[str], i: int, tk: Tokenizer) -> int:
