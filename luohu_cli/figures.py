@@ -314,8 +314,13 @@ def _unit_is_a_word(simple: str, at: int, unit: str) -> bool:
     if unit[-1].isascii() and unit[-1].isalpha() and end < len(simple) and (
             simple[end].isascii() and simple[end].isalnum()):
         return False
-    return not any(word.startswith(unit) and simple.startswith(word, at)
-                   for word in vocab.exclusions("not-unit"))
+    return not any(simple.startswith(word, at) for word in _words_starting_with(unit))
+
+
+@lru_cache(maxsize=None)
+def _words_starting_with(unit: str) -> tuple[str, ...]:
+    """The not-unit words that begin with `unit` (成 -> 成功, 成为 …)."""
+    return tuple(w for w in vocab.exclusions("not-unit") if w.startswith(unit))
 
 
 def _code_before(simple: str, at: int) -> bool:

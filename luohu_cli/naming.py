@@ -63,7 +63,17 @@ class Tokenizer:
     pos: dict[str, str]
 
     def words(self, text: str) -> list[str]:
-        """jieba's words, with codes (PM_2.5, 2型) and bound morphemes glued back."""
+        """jieba's words, with codes (PM_2.5, 2型) and bound morphemes glued back.
+
+        The same span is cut several times while a name is sought; each cut is kept."""
+        cut = _CUTS.get(text)
+        if cut is None:
+            if len(_CUTS) > CUTS_KEPT:
+                _CUTS.clear()
+            cut = _CUTS[text] = tuple(self._words(text))
+        return list(cut)
+
+    def _words(self, text: str) -> list[str]:
         out: list[str] = []
         for w in self.jieba.lcut(text, HMM=True):
             last = out[-1] if out else ""
@@ -79,6 +89,10 @@ class Tokenizer:
             else:
                 out.append(w)
         return out
+
+
+_CUTS: dict[str, tuple[str, ...]] = {}
+CUTS_KEPT = 20000
 
 
 @lru_cache(maxsize=1)
