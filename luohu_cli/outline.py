@@ -18,6 +18,7 @@ whose ordinal was lost to mojibake takes the next ordinal in sequence.
 from __future__ import annotations
 
 import bisect
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,6 +26,8 @@ import regex
 
 from . import timeframe, vocab
 from .timeframe import YEAR, Frame, year_value
+
+log = logging.getLogger(__name__)
 
 ORDINALS = "一二三四五六七八九十"
 # 一 … 九, 十, 十一 … 九十九; not a typo such as 一一 or 九九
@@ -239,12 +242,15 @@ class _Heading:
     kind: str        # part, sub, bare, appendix, glossary
 
 
-def parse_outline(text: str, simple: str) -> Outline:
-    """The report's outline: sections in order (the first, "", always exists)."""
+def parse_outline(text: str, simple: str, report: str = "") -> Outline:
+    """The report's outline: sections in order (the first, "", always exists).
+
+    A numbering that skips or repeats is logged as a warning naming `report`."""
     lines = _lines(text, simple)
     _mark_furniture(lines)
     delivered = timeframe.delivery_year(simple, [x.simple for x in lines[:HEADER_LINES]])
     headings = _headings(lines)
+    _warn_on_numbering(headings, report)
     if delivered is None:
         delivered = _year_from_headings(headings)
     return _build(text, lines, headings, delivered)
@@ -263,6 +269,8 @@ def _headings(lines: list[_Line]) -> list[_Heading]:
         if line.kind == "furniture" or not s:
             i += 1
             continue
+        if in_glossary and (s.endswith("报告") or timeframe.DATELINE.match(s)):
+            in_glossary = False     # a second report starts after the glossary
         appendix = APPENDIX.match(s)
         part = PART.match(s)
         sub = SUB.match(s)
@@ -312,6 +320,23 @@ def _glossary_follows(lines: list[_Line], i: int) -> bool:
     nxt = _next_text_line(lines, i)
     return nxt is None or bool(GLOSSARY_ENTRY.match(lines[nxt].simple)) \
         or bool(APPENDIX.match(lines[nxt].simple))
+
+
+def _warn_on_numbering(headings: list[_Heading], report: str) -> None:
+    """一、 then 三、, or （二） then （二） again: worth a look, never a stop."""
+    expected: dict[int, int] = {}
+    for h in headings:
+        if h.kind not in ("part", "sub"):
+            expected = {k: v for k, v in expected.items() if k < h.level}
+            continue
+        want = expected.get(h.level, 1)
+        written = regex.match(r"[ \t\u3000]*[（(]?([^、.．）)]+)", h.line.simple)
+        if written and written.group(1) != "?" and ordinal_value(written.group(1)) != want:
+            log.warning("%s: line %d: heading %s where %s was expected",
+                        report or "<text>", h.line.no, h.line.simple[:12], ordinal_text(want))
+        expected = {k: v for k, v in expected.items() if k <= h.level}
+        expected[h.level] = (ordinal_value(written.group(1)) if written and written.group(1) != "?"
+                             else want) + 1
 
 
 def _next_text_line(lines: list[_Line], i: int) -> int | None:

@@ -46,7 +46,7 @@ class Report:
 def analyse(text: str, report: str = "") -> Report:
     """Outline and indicators of an already decoded report text."""
     cleaned = clean(text)
-    outline = parse_outline(cleaned.text, cleaned.simple)
+    outline = parse_outline(cleaned.text, cleaned.simple, report)
     clock = Clock(outline)
     records: list[Indicator] = []
     for m in SENTENCE.finditer(cleaned.simple):

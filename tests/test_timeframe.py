@@ -261,3 +261,22 @@ def test_outline_robustness(body, ids, count):
     report = analyse(HEAD + body)
     assert [s.id for s in report.sections] == ids
     assert len(report.records) == count
+
+
+def test_broken_numbering_is_a_warning_naming_the_report(caplog):
+    body = "一、2025年工作回顾\n（一）甲\n（三）乙\n增长5%。\n三、2026年工作安排\n增长6%。\n"
+    with caplog.at_level("WARNING", logger="luohu_cli"):
+        report = analyse(HEAD + body, "r.txt")
+    assert [s.id for s in report.sections] == ["", "1", "1.1", "1.3", "3"]
+    assert [m for m in caplog.messages if "r.txt" in m] == [
+        "r.txt: line 6: heading （三）乙 where 二 was expected",
+        "r.txt: line 8: heading 三、2026年工作安排 where 二 was expected",
+    ]
+
+
+def test_a_second_report_after_a_glossary_is_read():
+    body = ("一、2025年工作回顾\n增长5%。\n名词解释\n1.“四上”企业：规模以上企业。\n"
+            "2025年某区政府工作报告\n一、2024年工作回顾\n全年增长4.8%。\n")
+    report = analyse(HEAD + body)
+    assert [r.text for r in report.records] == ["5%", "4.8%"]
+    assert [s.id for s in report.sections] == ["", "1", "2", "3"]
