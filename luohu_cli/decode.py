@@ -1,14 +1,28 @@
 """Turn the bytes of a report into text, guessing the encoding when none is given.
 
 The guess, in order: a known binary signature is refused; a byte order mark
-decides; clean UTF-8 whose non-ASCII is mostly CJK (or pure ASCII) is taken as
-is; otherwise every candidate that decodes cleanly (UTF-8, GB18030, Big5 as
-cp950 or big5hkscs, UTF-16 LE/BE without a mark) is scored by how much its
-text looks like Chinese prose (frequent characters from data/frequent_chars.txt
-score most; kana, Hangul, box drawing, private use score below zero) and the
-best one wins. NUL bytes only occur in UTF-16 among these, so they leave only
-UTF-16 in the race, and without it they mean binary data. Texts of two or
-three CJK characters can stay ambiguous; anything longer is decided reliably.
+decides; bytes that are valid UTF-8 are UTF-8, whatever script they hold (only
+a text with a handful of non-ASCII characters, which other encodings' bytes can
+form by chance, is weighed against the others); otherwise every candidate
+(UTF-8, GB18030, Big5 as cp950 or big5hkscs, UTF-16 LE/BE without a mark) is
+scored by how much its text looks like Chinese prose (frequent characters from
+data/frequent_chars.txt score most; kana, Hangul, box drawing, private use score
+below zero; each invalid byte sequence costs 20) and the best one wins. Texts of
+two or three CJK characters can stay ambiguous; anything longer is decided
+reliably.
+
+Damage is survived, not refused:
+
+- a few invalid byte sequences (at most one per 50 characters,
+  :data:`MAX_BAD_SHARE`) become U+FFFD, and one warning says how many and on
+  which lines; more than that is an :class:`InputError`;
+- NUL bytes are UTF-16's; in a file that is not UTF-16 they are bad bytes too;
+- a file whose encoding changes part-way (two files pasted together) is decoded
+  line by line, each part in its own encoding, with a warning naming the lines;
+- data with too many control characters is binary and refused in one line.
+
+Records files (JSON Lines, JSON, CSV the commands wrote) are UTF-8 unless they
+start with another byte order mark: :func:`decode_records`.
 
     >>> decode_bytes("地区生产总值增长3.4%".encode("gb18030"))
     '地区生产总值增长3.4%'
@@ -20,10 +34,12 @@ three CJK characters can stay ambiguous; anything longer is decided reliably.
 from __future__ import annotations
 
 import codecs
+import logging
+import re
 import sys
 import unicodedata
-from collections import Counter
-from functools import lru_cache
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import vocab
@@ -52,8 +68,28 @@ _BOMS = (
 # Candidates in order of preference when two score the same.
 _CANDIDATES = ("utf-8", "gb18030", "cp950", "big5hkscs", "utf-16-le", "utf-16-be")
 _UTF16 = ("utf-16-le", "utf-16-be")
+_EIGHT_BIT = ("utf-8", "gb18030", "cp950", "big5hkscs")
+# Encodings that read the same bytes the same way where both succeed.
+_FAMILY = {"cp950": "big5", "big5hkscs": "big5"}
+_NAMES = {"utf-8": "UTF-8", "gb18030": "GB18030", "cp950": "Big5", "big5hkscs": "Big5-HKSCS",
+          "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE", "utf-32-le": "UTF-32LE",
+          "utf-32-be": "UTF-32BE"}
 
-_WHITESPACE_CONTROLS = frozenset("\t\n\r\f\v")
+log = logging.getLogger(__name__)
+
+MAX_BAD_SHARE = 0.02        # invalid byte sequences per character a file may hold
+_BAD_PENALTY = 20.0         # score an invalid byte sequence costs its candidate
+_PROBE = 65_536             # bytes a candidate is tried on before the whole file
+_SURE_UTF8_NON_ASCII = 8    # valid UTF-8 with this many non-ASCII characters is UTF-8
+_SHOWN_LINES = 10           # line numbers a warning lists
+# Mixed encodings: a line is sure of its encoding when its text scores this
+# much per character, and changes the file's encoding only when the other
+# encoding scores at least _LINE_MARGIN more on it; the changed lines together
+# must win by _MIXED_MARGIN.
+_LINE_GOOD = 0.9
+_LINE_MARGIN = 10.0
+_MIXED_MARGIN = 40.0
+
 # The ASCII a Chinese report is made of; other letters and symbols score less.
 _PLAIN_ASCII = frozenset("0123456789 .,:;%()-/\t\n\r\f\v")
 _MAX_CONTROL_SHARE = 0.05   # more control characters than this: binary
@@ -104,10 +140,37 @@ def decode_bytes(data: bytes, encoding: str | None = None, source: str = "") -> 
     return _decode(data, encoding, _label(source or "input"), source)
 
 
-def read_source(name: str, encoding: str | None = None) -> str:
-    """Read and decode a report file, or standard input when `name` is "-".
+def decode_records(data: bytes, source: str = "") -> str:
+    """Decode a records file (JSON Lines, JSON, CSV): UTF-8, unless a byte order mark says else.
 
-    A stdin that is already text (no .buffer) is taken as it is.
+    What the commands write is UTF-8, so a records file is never guessed to be
+    GB18030 because of a stray Latin letter. A few invalid sequences become
+    U+FFFD with a warning, as in reports.
+
+        >>> decode_records('{"indicator": "â"}'.encode("utf-8"))
+        '{"indicator": "â"}'
+    """
+    label = _label(source or "input")
+    if not data:
+        return ""
+    decoding = _decode_bom(data, label, source)
+    if decoding is None:
+        decoding = _attempt(data, "utf-8")
+        if decoding is None:
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as err:
+                raise InputError(f"cannot decode {label}: records are UTF-8, but it has "
+                                 f"{err.reason} at byte offset {err.start} and more",
+                                 source=source) from None
+    _warn(decoding, data, label)
+    return decoding.text.removeprefix("\ufeff")
+
+
+def read_bytes(name: str) -> bytes | str:
+    """The bytes of a report file, or of standard input when `name` is "-".
+
+    A stdin that is already text (no .buffer, e.g. a StringIO) gives its text.
     """
     if not name:
         raise InputError("no report file named", source=name)
@@ -116,14 +179,14 @@ def read_source(name: str, encoding: str | None = None) -> str:
         stdin = sys.stdin
         if stdin is None:
             raise InputError("no standard input to read the report from", source=name)
-        if not hasattr(stdin, "buffer"):  # already text, e.g. a StringIO
-            return stdin.read().removeprefix("\ufeff")
-        return _decode(stdin.buffer.read(), encoding, "standard input", name)
+        if not hasattr(stdin, "buffer"):  # already text
+            return stdin.read()
+        return stdin.buffer.read()
     path = Path(name)
     try:
         if path.is_dir():
             raise IsADirectoryError(name)
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"no such file: {label}", source=name) from None
     except IsADirectoryError:
@@ -132,7 +195,22 @@ def read_source(name: str, encoding: str | None = None) -> str:
         raise InputError(f"permission denied: cannot read {label}", source=name) from None
     except OSError as err:
         raise InputError(f"cannot read {label}: {err.strerror or err}", source=name) from None
-    return _decode(data, encoding, label, name)
+
+
+def read_source(name: str, encoding: str | None = None) -> str:
+    """Read and decode a report file, or standard input when `name` is "-".
+
+    A stdin that is already text (no .buffer) is taken as it is.
+    """
+    data = read_bytes(name)
+    if isinstance(data, str):
+        return data.removeprefix("\ufeff")
+    return _decode(data, encoding, source_label(name), name)
+
+
+def source_label(name: str) -> str:
+    """How messages name an input: its file name, escaped if need be, or standard input."""
+    return "standard input" if name == "-" else _label(name)
 
 
 def _decode(data: bytes, encoding: str | None, label: str, source: str) -> str:
@@ -144,17 +222,20 @@ def _decode(data: bytes, encoding: str | None, label: str, source: str) -> str:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise _binary(label, source, kind)
-    text = _decode_bom(data, label, source)
-    if text is None:
-        text = _guess(data)
-    if text is None:
+    decoding = _decode_bom(data, label, source)
+    if decoding is None:
+        decoding = _guess(data)
+    if decoding is None:
         if _looks_binary(data):
             raise _binary(label, source)
         raise InputError(f"cannot decode {label}: not UTF-8, GB18030, Big5 or UTF-16; "
                          "use --encoding", source=source)
-    if _control_share(text) > _MAX_CONTROL_SHARE:
+    if _control_share(decoding.text) > _MAX_CONTROL_SHARE:
         raise _binary(label, source)
-    return text.removeprefix("\ufeff")
+    if decoding.offset == 0 and decoding.codec in _CANDIDATES:
+        decoding = _split_encodings(data, decoding)
+    _warn(decoding, data, label)
+    return decoding.text.removeprefix("\ufeff")
 
 
 def _decode_as(data: bytes, encoding: str, label: str, source: str) -> str:
@@ -173,65 +254,345 @@ def _decode_as(data: bytes, encoding: str, label: str, source: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _decode_bom(data: bytes, label: str, source: str) -> str | None:
+# --- Decoding that counts its errors -------------------------------------------
+
+
+@dataclass
+class _Decoding:
+    """Text decoded from bytes, with the byte ranges that were invalid (now U+FFFD)."""
+
+    codec: str
+    text: str
+    bad: list[tuple[int, int]] = field(default_factory=list)
+    offset: int = 0            # bytes before the decoded part (a byte order mark)
+    parts: list[tuple[str, int, int]] = field(default_factory=list)  # codec, first, last line
+    bad_lines: list[int] | None = None  # computed already (mixed encodings)
+
+
+class _TooManyErrors(Exception):
+    """More invalid sequences than the data may have: the candidate is out."""
+
+
+_ERRORS: ContextVar[tuple[list[tuple[int, int]], int]] = ContextVar("luohu_decode_errors")
+
+
+def _replace_and_count(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    bad, limit = _ERRORS.get()
+    bad.append((err.start, err.end))
+    if len(bad) > limit:
+        raise _TooManyErrors
+    return "\ufffd", err.end
+
+
+codecs.register_error("luohu-count", _replace_and_count)
+
+
+def _attempt(data: bytes, codec: str, offset: int = 0) -> _Decoding | None:
+    """`data` decoded with invalid sequences as U+FFFD, or None if there are too many.
+
+    In an 8-bit encoding a NUL byte is invalid too (it belongs to UTF-16 or binary).
+    """
+    if len(data) > 2 * _PROBE and _attempt(data[:_PROBE], codec) is None:
+        return None
+    bad: list[tuple[int, int]] = []
+    token = _ERRORS.set((bad, int(len(data) * MAX_BAD_SHARE)))
+    try:
+        text = data.decode(codec, "luohu-count")
+    except _TooManyErrors:
+        return None
+    finally:
+        _ERRORS.reset(token)
+    if codec not in _UTF16 and "\x00" in text:
+        at = data.find(b"\x00")
+        while at != -1:
+            bad.append((at, at + 1))
+            at = data.find(b"\x00", at + 1)
+        bad.sort()
+        text = text.replace("\x00", "\ufffd")
+    if len(bad) > MAX_BAD_SHARE * len(text):
+        return None
+    return _Decoding(codec, text, bad, offset)
+
+
+def _decode_bom(data: bytes, label: str, source: str) -> _Decoding | None:
     """The text after a byte order mark, or None when there is no mark."""
-    failure = None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            decoding = _attempt(data[len(bom):], name, offset=len(bom))
+            if decoding is not None:
+                return decoding
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(name)
+                data[len(bom):].decode(name)
             except UnicodeDecodeError as err:
-                failure = failure or (name, err.reason, err.start + len(bom))
-    if failure is None:
-        return None
-    name, reason, offset = failure
-    raise InputError(f"cannot decode {label}: it starts with a {name} byte order mark "
-                     f"but has {reason} at byte offset {offset}", source=source)
+                raise InputError(f"cannot decode {label}: it starts with a {name} byte order "
+                                 f"mark but has {err.reason} at byte offset "
+                                 f"{err.start + len(bom)}", source=source) from None
+    return None
 
 
-def _guess(data: bytes) -> str | None:
-    """The most plausible clean decoding of BOM-less bytes, or None."""
-    has_nul = b"\x00" in data
-    best_key, best_text = None, None
-    for rank, name in enumerate(_UTF16 if has_nul else _CANDIDATES):
-        if name in _UTF16 and len(data) % 2:
-            continue
+def _guess(data: bytes) -> _Decoding | None:
+    """The most plausible decoding of BOM-less bytes, or None."""
+    if b"\x00" not in data:
         try:
-            text = data.decode(name)
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
+            pass
+        else:
+            if _surely_utf8(text, data):
+                return _Decoding("utf-8", text)
+    best_key, best = None, None
+    for rank, name in enumerate(_CANDIDATES):
+        decoding = _attempt(data, name)
+        if decoding is None:
             continue
-        if name == "utf-8" and _surely_utf8(text):
-            return text
-        total, mean = _score(text)
+        total, mean = _score(decoding.text)
         if mean < _MIN_MEAN_SCORE:
             continue
+        total -= _BAD_PENALTY * len(decoding.bad)
         if name == "utf-8":  # valid multibyte sequences are evidence in themselves
-            total += sum(1 for ch in text[:_SAMPLE] if ch >= "\x80")
+            total += sum(1 for ch in decoding.text[:_SAMPLE] if "\x80" <= ch != "\ufffd")
         key = (total, -rank)
         if best_key is None or key > best_key:
-            best_key, best_text = key, text
-    return best_text
+            best_key, best = key, decoding
+    return best
 
 
-def _surely_utf8(text: str) -> bool:
-    """True for clean UTF-8 with no controls whose non-ASCII is mostly 3-byte (CJK).
+def _surely_utf8(text: str, data: bytes) -> bool:
+    """True for clean UTF-8 `data` with no controls that other encodings cannot have made.
 
     Other encodings' bytes pass as UTF-8 only by chance, and then almost only as
-    short 2-byte sequences (Latin, Greek, Armenian...), so this settles the
-    usual case without scoring.
+    short 2-byte sequences (Latin, Greek, Cyrillic...): a few characters can be
+    such an accident, _SURE_UTF8_NON_ASCII of them cannot, and neither can text
+    whose non-ASCII is mostly 3-byte (CJK). Pure ASCII is UTF-8 too.
     """
     if _control_share(text):
         return False
-    wide = sum(1 for ch in text if ch >= "\u0800")
-    narrow = sum(1 for ch in text if "\x80" <= ch < "\u0800")
-    return narrow <= wide
+    non_ascii_bytes = len(data.translate(None, _ASCII_BYTES))
+    non_ascii = len(text) - (len(data) - non_ascii_bytes)
+    # 2 bytes a character for Latin, Greek, Cyrillic; 3 for CJK; 4 beyond
+    return non_ascii >= _SURE_UTF8_NON_ASCII or 2 * non_ascii_bytes >= 5 * non_ascii
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+# --- A file whose encoding changes part-way --------------------------------------
+
+
+def _split_encodings(data: bytes, whole: _Decoding) -> _Decoding:
+    """`whole`, or the file decoded line by line when its encoding changes part-way.
+
+    Each line is decoded in the file's encoding unless another candidate reads
+    it clearly better; a line too short to tell takes the encoding of the line
+    before. The parts are kept only if together they read clearly better.
+    """
+    ranges = _line_ranges(data, whole.codec)
+    if whole.codec in _UTF16:
+        ranges = [piece for start, end in ranges
+                  for piece in _utf16_then_8bit(data, start, end, whole.codec)]
+    if len(ranges) < 2:
+        return whole
+    alternatives = [c for c in (_EIGHT_BIT if whole.codec in _UTF16 else _CANDIDATES)
+                    if _family(c) != _family(whole.codec) and c not in _UTF16]
+    chosen: list[str] = []
+    current, gain = whole.codec, 0.0
+    for start, end in ranges:
+        line = data[start:end]
+        codec = current
+        if whole.codec in _UTF16 and b"\x00" in line:
+            codec = whole.codec
+        elif not line.isascii():
+            own = _line_score(line, whole.codec)
+            if own is not None and own[1] >= _LINE_GOOD and own[0] >= _LINE_MARGIN:
+                codec = whole.codec
+            else:
+                floor = own[0] if own is not None else float("-inf")
+                best = max(((s[0], c) for c in alternatives
+                            if (s := _line_score(line, c)) is not None and s[1] >= _LINE_GOOD),
+                           default=None)
+                if best is not None and best[0] - floor >= _LINE_MARGIN:
+                    codec = best[1]
+                    gain += best[0] - floor if own is not None else best[0]
+                elif own is not None and own[1] >= _LINE_GOOD:
+                    codec = whole.codec
+        chosen.append(codec)
+        current = codec
+    if gain < _MIXED_MARGIN or all(c == whole.codec for c in chosen):
+        return whole
+    return _decode_parts(data, whole.codec, ranges, chosen)
+
+
+def _decode_parts(data: bytes, codec: str, ranges: list[tuple[int, int]],
+                  chosen: list[str]) -> _Decoding:
+    """The lines decoded each in its chosen encoding, joined; parts and bad lines noted."""
+    pieces: list[str] = []
+    parts: list[tuple[str, int, int]] = []
+    bad_lines: list[int] = []
+    bad: list[tuple[int, int]] = []
+    line = 1
+    run_start = 0
+    while run_start < len(ranges):
+        run_end = run_start
+        while run_end + 1 < len(ranges) and chosen[run_end + 1] == chosen[run_start]:
+            run_end += 1
+        first, last = ranges[run_start][0], ranges[run_end][1]
+        piece_codec = chosen[run_start]
+        piece = _attempt(data[first:last], piece_codec)
+        if piece is None:  # too damaged in this encoding: decode with replacement anyway
+            piece = _Decoding(piece_codec, data[first:last].decode(piece_codec, "replace"))
+        bad_lines.extend(line - 1 + n for n in _lines_of_bad(data[first:last], piece))
+        bad.extend((s + first, e + first) for s, e in piece.bad)
+        newlines = piece.text.count("\n")
+        end_line = line + newlines - (1 if piece.text.endswith("\n") else 0)
+        parts.append((piece_codec, line, max(line, end_line)))
+        pieces.append(piece.text)
+        line += newlines
+        run_start = run_end + 1
+    return _Decoding(codec, "".join(pieces), bad, parts=parts, bad_lines=bad_lines)
+
+
+def _utf16_then_8bit(data: bytes, start: int, end: int,
+                     codec: str) -> list[tuple[int, int]]:
+    """A line of UTF-16 that reads badly, split where 8-bit text (no NUL) takes over.
+
+    Bytes of UTF-8, GB18030 or Big5 hold no NUL and no UTF-16 line end, so a
+    file that goes on in one of them after UTF-16 ends in one long "line": its
+    UTF-16 start is cut off where the rest is valid in an 8-bit candidate, and
+    the rest is cut at its own line ends.
+    """
+    line = data[start:end]
+    own = _line_score(line, codec)
+    if own is not None and own[1] >= _LINE_GOOD:
+        return [(start, end)]
+    split = start + line.rfind(b"\x00") + 1 if b"\x00" in line else start
+    split += (split - start) % 2
+    for at in range(split, min(end, split + 64), 2):
+        if any(_line_score(data[at:end], c) for c in _EIGHT_BIT):
+            break
+    else:
+        return [(start, end)]
+    rest = [(s + at, e + at) for s, e in _line_ranges(data[at:end], "utf-8")]
+    return ([(start, at)] if at > start else []) + rest
+
+
+def _line_ranges(data: bytes, codec: str) -> list[tuple[int, int]]:
+    """Byte ranges of the lines of `data` in `codec`, each with its line end."""
+    if codec in _UTF16:
+        newline = "\n".encode(codec)
+        ranges, start = [], 0
+        at = data.find(newline)
+        while at != -1:
+            if at % 2 == 0:
+                ranges.append((start, at + 2))
+                start = at + 2
+            at = data.find(newline, at + 1)
+    else:
+        ranges, start = [], 0
+        at = data.find(b"\n")
+        while at != -1:
+            ranges.append((start, at + 1))
+            start = at + 1
+            at = data.find(b"\n", at + 1)
+    if start < len(data):
+        ranges.append((start, len(data)))
+    return ranges
+
+
+def _line_score(line: bytes, codec: str) -> tuple[float, float] | None:
+    """Total and mean score of one line in `codec`, or None if it is not valid there."""
+    try:
+        text = line.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    text = text.strip()
+    if not text or (codec not in _UTF16 and "\x00" in text):
+        return None
+    total = _fast_total(text)
+    return total, total / len(text)
+
+
+def _family(codec: str) -> str:
+    return _FAMILY.get(codec, codec)
+
+
+# --- Telling the user -------------------------------------------------------------
+
+
+def _warn(decoding: _Decoding, data: bytes, label: str) -> None:
+    """One warning for the invalid sequences, one for a change of encoding."""
+    if len(decoding.parts) > 1:
+        spans = ", ".join(f"{_span(first, last)} as {_NAMES.get(codec, codec)}"
+                          for codec, first, last in decoding.parts)
+        log.warning("%s: the encoding changes part-way; read %s", label, spans)
+    if decoding.bad:
+        lines = (decoding.bad_lines if decoding.bad_lines is not None
+                 else _lines_of_bad(data[decoding.offset:], decoding))
+        distinct = sorted(set(lines))
+        shown = ", ".join(map(str, distinct[:_SHOWN_LINES]))
+        more = (f" and {len(distinct) - _SHOWN_LINES} more lines"
+                if len(distinct) > _SHOWN_LINES else "")
+        count = len(decoding.bad)
+        what = "byte sequence" if count == 1 else "byte sequences"
+        codec = "its encodings" if len(decoding.parts) > 1 else _NAMES.get(
+            decoding.codec, decoding.codec)
+        log.warning("%s: %d %s not valid in %s replaced by U+FFFD (line%s %s%s)",
+                    label, count, what, codec, "" if len(distinct) == 1 else "s",
+                    shown, more)
+
+
+def _lines_of_bad(data: bytes, decoding: _Decoding) -> list[int]:
+    """The line (1-based) of each invalid sequence of `decoding`, in order."""
+    lines, line, previous = [], 1, 0
+    for start, end in decoding.bad:
+        segment = data[previous:start]
+        if decoding.codec in _UTF16:
+            line += segment.decode(decoding.codec, "replace").count("\n")
+        else:
+            line += segment.count(b"\n")
+        lines.append(line)
+        if decoding.codec not in _UTF16:
+            line += data[start:end].count(b"\n")
+        previous = max(previous, end)
+    return lines
+
+
+def _span(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}-{last}"
 
 
 def _score(text: str) -> tuple[float, float]:
-    """Total and per-character plausibility of `text` as a Chinese report."""
-    counts = Counter(text[:_SAMPLE])
-    total = sum(_char_score(ch) * n for ch, n in counts.items())
-    return total, total / max(1, sum(counts.values()))
+    """Total and per-character plausibility of `text` (its first _SAMPLE characters)."""
+    sample = text[:_SAMPLE]
+    total = _fast_total(sample)
+    return total, total / max(1, len(sample))
+
+
+class _Buckets(dict):
+    """Code point -> a letter standing for its score, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        letter = _LETTERS[_char_score(chr(code))]
+        self[code] = letter
+        return letter
+
+
+_WEIGHTS = (2.0, 1.0, 0.5, 0.25, 0.0, -1.0, -2.0, -3.0, -5.0)
+_LETTERS = {weight: chr(ord("a") + i) for i, weight in enumerate(_WEIGHTS)}
+_BUCKETS = _Buckets()
+
+
+def _fast_total(text: str) -> float:
+    """The sum of _char_score over `text`, at the speed of str.translate.
+
+        >>> _fast_total("长ネ")
+        0.0
+    """
+    letters = text.translate(_BUCKETS)
+    return sum(weight * letters.count(letter) for weight, letter in _LETTERS.items())
 
 
 def _char_score(ch: str) -> float:
@@ -264,9 +625,10 @@ def _control_share(text: str) -> float:
     """Share of control characters other than whitespace (NUL and C1 included)."""
     if not text:
         return 0.0
-    bad = sum(1 for ch in text
-              if (ch < " " and ch not in _WHITESPACE_CONTROLS) or "\x7f" <= ch <= "\x9f")
-    return bad / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _looks_binary(data: bytes) -> bool:
