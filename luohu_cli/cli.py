@@ -15,7 +15,12 @@ Conventions every command follows (defined once, below):
   with ``--verbose``, which also turns on debug logging;
 - except ``diff``, which exits 2 on every error, as git diff does (its 1
   means "the reports differ");
-- a closed pipe (``| head``) ends the command quietly with exit code 0.
+- a closed pipe (``| head``) ends the command quietly with exit code 0, or
+  the status the command had decided on (``diff --exit-code``: 1 when the
+  figures differ), never a traceback;
+- every message and warning about an input names it (:func:`reading`), so a
+  run over many files says which one; a name that is not valid text (bytes
+  of another encoding) is shown with ``\\xNN`` escapes, never crashes a writer.
 
 To add a command: write a function of a few lines decorated with
 ``@app.command(epilog=example(...))``, reuse the ``...Option`` aliases below,
@@ -27,6 +32,7 @@ when a command runs, so ``luohu --help`` stays fast.
 from __future__ import annotations
 
 import codecs
+import errno
 import logging
 import os
 import stat
@@ -35,6 +41,7 @@ import tempfile
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, Optional, TextIO
@@ -63,6 +70,7 @@ class Session:
     """What the error boundary learns while a command line is parsed."""
 
     verbose: bool = False
+    status: int = 0  # the exit code should the reader close the pipe (diff --exit-code)
 
 
 class LuohuGroup(TyperGroup):
@@ -75,11 +83,34 @@ class LuohuGroup(TyperGroup):
         try:
             code = super().main(args, prog_name, standalone_mode=False,
                                 obj=session, **extra)
-        except SystemExit:
-            raise
+        except SystemExit as exc:
+            if not closed_pipe(exc):
+                raise
+            silence_stdout()
+            code = session.status
         except BaseException as exc:  # typer turns Ctrl-C into exit code 130
-            code = report_failure(exc, verbose=session.verbose)
+            if closed_pipe(exc):
+                silence_stdout()
+                code = session.status
+            else:
+                code = report_failure(exc, verbose=session.verbose)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def closed_pipe(exc: BaseException) -> bool:
+    """Whether `exc` comes from the reader of stdout going away (``| head``).
+
+    Typer, click and rich end the program with SystemExit(1) when that
+    happens; the broken pipe is then the exception being handled.
+    """
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, BrokenPipeError) or (
+                isinstance(exc, OSError) and exc.errno == errno.EPIPE):
+            return True
+        exc = exc.__context__  # type: ignore[assignment]
+        seen += 1
+    return False
 
 
 def report_failure(exc: BaseException, *, verbose: bool) -> int:
@@ -99,11 +130,16 @@ def report_failure(exc: BaseException, *, verbose: bool) -> int:
         return 1
     if verbose:
         traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    source = getattr(exc, "luohu_input", None)
     if isinstance(exc, LuohuError):
-        say(str(exc))
+        message = str(exc)
+        if source is not None and input_label(source) not in message:
+            message = f"{input_label(source)}: {message}"
+        say(message)
     else:
         hint = "" if verbose else " (run with --verbose for a traceback)"
-        say(f"internal error: {type(exc).__name__}: {exc}{hint}")
+        where = "" if source is None else f" while reading {input_label(source)}"
+        say(f"internal error{where}: {type(exc).__name__}: {exc}{hint}")
     return 1
 
 
@@ -117,10 +153,62 @@ def usage_message(exc: ClickException) -> str:
 
 
 def say(message: str) -> None:
-    """Write ``luohu: message`` to stderr as exactly one line."""
-    one_line = " ".join(str(message).split("\n"))
-    sys.stderr.write(f"{PROG}: {one_line}\n")
-    sys.stderr.flush()
+    """Write ``luohu: message`` to stderr as exactly one line, whatever it holds."""
+    from .decode import display_name
+
+    one_line = " ".join(display_name(str(message)).splitlines())
+    stream = sys.stderr
+    try:
+        stream.write(f"{PROG}: {one_line}\n")
+        stream.flush()
+    except UnicodeEncodeError:  # a stderr that is not UTF-8
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(f"{PROG}: {one_line}\n".encode(encoding, "backslashreplace")
+                     .decode(encoding))
+        stream.flush()
+
+
+# The input being read, for messages that would not say which (see `reading`).
+CURRENT_INPUT: ContextVar[str | None] = ContextVar("luohu_current_input", default=None)
+
+
+def input_label(name: str) -> str:
+    """How a message names an input: its name, escaped if need be, or standard input."""
+    from .decode import source_label
+
+    return source_label(name)
+
+
+@contextmanager
+def reading(name: str) -> Iterator[None]:
+    """Name `name` in every message and warning given while it is read.
+
+    An unexpected exception carries the name (``luohu_input``), so that
+    :func:`report_failure` says which input broke, however many there are.
+    """
+    token = CURRENT_INPUT.set(name)
+    try:
+        yield
+    except Exception as exc:
+        if not closed_pipe(exc) and getattr(exc, "luohu_input", None) is None:
+            with suppress(AttributeError, TypeError):
+                exc.luohu_input = name  # type: ignore[attr-defined]
+        raise
+    finally:
+        CURRENT_INPUT.reset(token)
+
+
+class NameTheInput(logging.Filter):
+    """Start a warning with the input being read when the warning does not name it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        name = CURRENT_INPUT.get()
+        if name is not None:
+            label = input_label(name)
+            message = record.getMessage()
+            if label not in message:
+                record.msg, record.args = f"{label}: {message}", None
+        return True
 
 
 def silence_stdout() -> None:
@@ -136,6 +224,7 @@ def silence_stdout() -> None:
 def configure_logging(verbose: bool) -> None:
     """Send the library's log records to stderr: debug with --verbose, else warnings."""
     handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(NameTheInput())
     detail = "%(name)s: " if verbose else ""
     handler.setFormatter(logging.Formatter(f"{PROG}: %(levelname)s: {detail}%(message)s"))
     logger = logging.getLogger(__package__ or "luohu_cli")
@@ -230,9 +319,14 @@ def extract(
     verbose: VerboseOption = False,  # acted on by its callback
 ) -> None:
     """Extract the indicators of one or more reports, one record per figure."""
-    records = [record for report in reports
-               for record in pipeline.extract(report, encoding=encoding)]
-    emit(records, reports, output_format, output)
+    from .decode import display_name
+
+    records = []
+    for report in reports:
+        with reading(report):
+            records.extend(pipeline.extract(report, report=display_name(report),
+                                            encoding=encoding))
+    emit(records, [display_name(report) for report in reports], output_format, output)
 
 
 # --- Compare two reports: diff -------------------------------------------------
@@ -276,21 +370,31 @@ def diff_command(
     Exit status: 0; with --exit-code or --quiet, 1 when the figures differ; 2 on error.
     """
     from . import compare
+    from .decode import display_name
 
     if old == "-" and new == "-":
         raise typer.BadParameter("only one of OLD and NEW can be - (standard input)")
+    session = ctx.find_object(Session) or Session()
+    session.status = DIFF_ERROR  # until the comparison is made
     try:
-        result = compare.diff(pipeline.read_report(old, encoding=encoding),
-                              pipeline.read_report(new, encoding=encoding),
-                              mode=mode and mode.lower())
+        reports = []
+        for name in (old, new):
+            with reading(name):
+                reports.append(pipeline.read_report(name, report=display_name(name),
+                                                    encoding=encoding))
+        result = compare.diff(*reports, mode=mode and mode.lower())
+        status = 1 if (exit_code or quiet) and result.differences else 0
+        session.status = status  # also when the reader closes the pipe early
         if not quiet:
             emit_diff(result, output_format, output, show_all)
     except Exception as exc:  # an error must not exit 1, which means "the reports differ"
-        session = ctx.find_object(Session)
-        report_failure(exc, verbose=session is not None and session.verbose)
+        if closed_pipe(exc):
+            silence_stdout()
+            raise typer.Exit(session.status) from None
+        report_failure(exc, verbose=session.verbose)
         raise typer.Exit(DIFF_ERROR) from None
-    if (exit_code or quiet) and result.differences:
-        raise typer.Exit(1)
+    if status:
+        raise typer.Exit(status)
 
 
 def emit_diff(result: Any, output_format: OutputFormat | None, output: str | None,
@@ -305,7 +409,7 @@ def emit_diff(result: Any, output_format: OutputFormat | None, output: str | Non
         with atomic_write(Path(output)) as stream:
             write_diff(result, output_format, stream, everything=everything)
         return
-    stream = sys.stdout if output_format == "table" else utf8_stdout()
+    stream = safe_stdout() if output_format == "table" else utf8_stdout()
     try:
         write_diff(result, output_format, stream, everything=everything)
     except BrokenPipeError:  # the reader went away (`| head`): not an error
@@ -412,7 +516,7 @@ def list_command(
     from .render import render_outline
 
     try:
-        render_outline(load_inputs(reports, encoding), sys.stdout, sections_only=sections_only)
+        render_outline(load_inputs(reports, encoding), safe_stdout(), sections_only=sections_only)
         sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
@@ -517,7 +621,8 @@ def export_command(
     if simplified:
         records = exporting.simplified(records)
     with atomic_write(Path(output), encoding=codec) as stream:
-        exporting.write_export(records, stream, chosen, formula_guard=formula_guard is not False)
+        exporting.write_export(records, stream, chosen, formula_guard=formula_guard is not False,
+                               name=input_label(output))
 
 
 def load_inputs(names: Sequence[str], encoding: str | None) -> list[pipeline.Report]:
@@ -530,7 +635,8 @@ def load_inputs(names: Sequence[str], encoding: str | None) -> list[pipeline.Rep
     loaded: list[pipeline.Report] = []
     with progress(len(names), "reading") as advance:
         for name in names:
-            loaded.extend(load(name, encoding))
+            with reading(name):
+                loaded.extend(load(name, encoding))
             advance()
     return loaded
 
@@ -571,7 +677,7 @@ def emit(records: Sequence[Indicator], reports: Sequence[str],
         with atomic_write(Path(output)) as stream:
             write_records(records, reports, output_format, stream)
         return
-    stream = sys.stdout if output_format == "table" else utf8_stdout()
+    stream = safe_stdout() if output_format == "table" else utf8_stdout()
     try:
         write_records(records, reports, output_format, stream)
     except BrokenPipeError:  # the reader went away (`| head`): not an error
@@ -598,10 +704,22 @@ def stdout_is_terminal() -> bool:
 
 
 def utf8_stdout() -> TextIO:
-    """stdout as UTF-8 without newline translation, whatever the locale says."""
+    """stdout as UTF-8 without newline translation, whatever the locale says.
+
+    What UTF-8 cannot hold (a lone surrogate) is written as a backslash escape
+    rather than stopping the output half-way.
+    """
     stdout = sys.stdout
     if hasattr(stdout, "reconfigure"):
-        stdout.reconfigure(encoding="utf-8", newline="")
+        stdout.reconfigure(encoding="utf-8", newline="", errors="backslashreplace")
+    return stdout
+
+
+def safe_stdout() -> TextIO:
+    """stdout in its own encoding, with backslash escapes for what it cannot hold."""
+    stdout = sys.stdout
+    if hasattr(stdout, "reconfigure"):
+        stdout.reconfigure(errors="backslashreplace")
     return stdout
 
 
@@ -652,3 +770,7 @@ def file_mode(path: Path) -> int:
 def main() -> None:
     """Entry point of the ``luohu`` console script."""
     app(prog_name=PROG)
+
+
+from .panel_cli import PANEL_EPILOG, panel_command  # noqa: E402 (it reuses the names above)
+app.command("panel", epilog=PANEL_EPILOG)(panel_command)

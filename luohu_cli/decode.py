@@ -137,7 +137,7 @@ def decode_bytes(data: bytes, encoding: str | None = None, source: str = "") -> 
         >>> decode_bytes(b"\\xef\\xbb\\xbf1\\r\\n", source="a.txt")
         '1\\r\\n'
     """
-    return _decode(data, encoding, _label(source or "input"), source)
+    return _decode(data, encoding, source_label(source) if source else "input", source)
 
 
 def decode_records(data: bytes, source: str = "") -> str:
@@ -150,7 +150,7 @@ def decode_records(data: bytes, source: str = "") -> str:
         >>> decode_records('{"indicator": "â"}'.encode("utf-8"))
         '{"indicator": "â"}'
     """
-    label = _label(source or "input")
+    label = source_label(source) if source else "input"
     if not data:
         return ""
     decoding = _decode_bom(data, label, source)
@@ -644,6 +644,26 @@ def _binary(label: str, source: str, kind: str = "") -> InputError:
     return InputError(f"{what} looks like binary data, not a text report", source=source)
 
 
+def display_name(name: str) -> str:
+    """A file name as text any writer can write: undecodable bytes shown as ``\\xNN``.
+
+    A name from the command line holds what the file system gave, which is not
+    always UTF-8 (file names in GBK, from zips made on Windows): Python keeps
+    such bytes as lone surrogates, which no encoder writes. Other lone
+    surrogates are shown as ``\\udXXX``.
+
+        >>> display_name("a.txt"), display_name(b"\\xb1\\xa8.txt".decode("utf-8", "surrogateescape"))
+        ('a.txt', '\\\\xb1\\\\xa8.txt')
+    """
+    if not any("\ud800" <= ch <= "\udfff" for ch in name):
+        return name
+    escaped = "".join(f"\\x{ord(ch) - 0xDC00:02x}" if "\udc80" <= ch <= "\udcff"
+                      else f"\\u{ord(ch):04x}" if "\ud800" <= ch <= "\udfff" else ch
+                      for ch in name)
+    return escaped
+
+
 def _label(name: str) -> str:
-    """`name` as it can stand in a one-line message."""
+    """`name` as it can stand in a one-line message: escaped if need be."""
+    name = display_name(name)
     return name if name.isprintable() else repr(name)

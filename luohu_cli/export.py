@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import logging
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -42,6 +44,14 @@ NUMBER_FIELDS = INT_FIELDS | DECIMAL_FIELDS
 SIMPLIFIED_FIELDS = ("section_id", "section", "kind", "indicator", "unit", "base_unit",
                      "qualifier", "direction", "text", "context")
 SHEET_TITLE = "indicators"
+# What XML 1.0 (and so .xlsx) cannot hold: C0 controls but tab and line ends,
+# lone surrogates, U+FFFE and U+FFFF. Written as a visible \\uXXXX instead.
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_CELL = 32_767  # characters an Excel cell holds; longer text is cut, with a mark
+CUT_MARK = "…[cut]"
+
+log = logging.getLogger(__name__)
 EXPORT_FORMATS = ("csv", "json", "jsonl", "xlsx")
 MIN_WIDTH, MAX_WIDTH = 6, 60
 
@@ -65,14 +75,16 @@ def export_format(path: str, given: str | None = None) -> str:
 
 
 def write_export(records: Sequence[Indicator], stream, export_format: str, *,
-                 formula_guard: bool = True) -> None:
+                 formula_guard: bool = True, name: str = "") -> None:
     """Write records in one export format.
 
     `stream` is binary for xlsx, text (``newline=""``) for the others. A
-    character the CSV's encoding cannot hold is a LuohuError naming it.
+    character the CSV's encoding cannot hold is a LuohuError naming it; a lone
+    surrogate (which no encoding holds) is written as ``\\udXXX``. `name`
+    (the file written) starts the warnings.
     """
     if export_format == "xlsx":
-        write_xlsx(records, stream)
+        write_xlsx(records, stream, name=name)
         return
     try:
         if export_format == "csv":
@@ -156,7 +168,11 @@ def write_spreadsheet_csv(records: Iterable[Indicator], stream: TextIO, *,
     True
     """
     writer = csv.writer(stream, lineterminator=CSV_LINE_END)
-    writer.writerow(FIELDS)
+    # The header is quoted when there is no guard: reading the file back
+    # (records_io) then knows that a leading ' is the data's own.
+    header = (csv.writer(stream, lineterminator=CSV_LINE_END, quoting=csv.QUOTE_ALL)
+              if not formula_guard else writer)
+    header.writerow(FIELDS)
     for record in records:
         writer.writerow(spreadsheet_row(record, formula_guard=formula_guard))
 
@@ -167,6 +183,8 @@ def spreadsheet_row(record: Indicator, *, formula_guard: bool = True) -> list[st
     row = []
     for name in FIELDS:
         cell = "" if values[name] is None else str(values[name])
+        if LONE_SURROGATE.search(cell):
+            cell = escape_surrogates(cell)
         if formula_guard and name not in NUMBER_FIELDS:
             cell = guard(cell)
         row.append(cell)
@@ -176,7 +194,30 @@ def spreadsheet_row(record: Indicator, *, formula_guard: bool = True) -> list[st
 # --- XLSX ------------------------------------------------------------------------
 
 
-def write_xlsx(records: Iterable[Indicator], stream: BinaryIO) -> None:
+def escape_surrogates(text: str) -> str:
+    """Lone surrogates, which no encoding can write, as ``\\udXXX``.
+
+    >>> escape_surrogates("a" + chr(0xD800) + "b")
+    'a\\\\ud800b'
+    """
+    return LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def xml_text(text: str) -> tuple[str, int, bool]:
+    """Text an .xlsx cell can hold: forbidden characters as ``\\uXXXX``, cut to MAX_CELL.
+
+    Returns the text, how many characters were replaced, and whether it was cut.
+
+    >>> xml_text("a" + chr(0xFFFF) + "b" + chr(1))
+    ('a\\\\uffffb\\\\u0001', 2, False)
+    """
+    safe, replaced = XML_ILLEGAL.subn(lambda m: f"\\u{ord(m.group()):04x}", text)
+    if len(safe) <= MAX_CELL:
+        return safe, replaced, False
+    return safe[:MAX_CELL - len(CUT_MARK)] + CUT_MARK, replaced, True
+
+
+def write_xlsx(records: Iterable[Indicator], stream: BinaryIO, name: str = "") -> None:
     """One sheet of records: header frozen and filterable, numbers as numbers.
 
     line/start/end/year are integers. value/base_value/value_high are numbers
@@ -187,7 +228,10 @@ def write_xlsx(records: Iterable[Indicator], stream: BinaryIO) -> None:
     writes fits, and the ``text`` column always has the figure as written.
     Text cells are always text, never formulas, so no guard is needed (and
     ``period``, ``2021-2025``, is text, never a date or a subtraction); empty
-    values are empty cells; characters XML cannot hold are dropped.
+    values are empty cells. Characters XML cannot hold (controls, lone
+    surrogates, U+FFFE, U+FFFF) are written as a visible ``\\uXXXX`` and text
+    longer than an Excel cell holds (MAX_CELL) is cut with CUT_MARK, each
+    counted in one warning, so that the workbook always opens.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -199,27 +243,49 @@ def write_xlsx(records: Iterable[Indicator], stream: BinaryIO) -> None:
     sheet.append(list(FIELDS))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    widths = [_display_width(name) for name in FIELDS]
+    widths = [_display_width(field) for field in FIELDS]
     rows = 1
+    replaced, cut, where = 0, 0, []
     for rows, record in enumerate(records, 2):
-        for column, name in enumerate(FIELDS, 1):
-            value = getattr(record, name)
+        for column, field in enumerate(FIELDS, 1):
+            value = getattr(record, field)
+            if isinstance(value, str) and value:
+                value, count, was_cut = xml_text(value)
+                replaced += count
+                cut += was_cut
+                if (count or was_cut) and (not where or where[-1] != rows - 1):
+                    where.append(rows - 1)
             cell = sheet.cell(row=rows, column=column)
-            _set_cell(cell, name, value)
+            _set_cell(cell, field, value)
             if value is not None:
                 text = format_decimal(value) if isinstance(value, Decimal) else str(value)
-                widths[column - 1] = max(widths[column - 1], _display_width(text))
+                widths[column - 1] = max(widths[column - 1], _display_width(text[:200]))
     for column, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(column)].width = \
             min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(FIELDS))}{rows}"
     book.save(stream)
+    _warn_cells(name or "the workbook", replaced, cut, where)
+
+
+def _warn_cells(name: str, replaced: int, cut: int, where: list[int]) -> None:
+    """One warning for what the workbook could not hold as it was."""
+    if not replaced and not cut:
+        return
+    what = []
+    if replaced:
+        what.append(f"{replaced} character{'s' * (replaced != 1)} XML cannot hold "
+                    "(controls, lone surrogates, U+FFFE, U+FFFF) written as \\uXXXX")
+    if cut:
+        what.append(f"{cut} cell{'s' * (cut != 1)} longer than {MAX_CELL} characters cut")
+    shown = ", ".join(map(str, where[:10])) + (f" and {len(where) - 10} more"
+                                               if len(where) > 10 else "")
+    log.warning("%s: %s (record%s %s)", name, "; ".join(what),
+                "s" * (len(where) != 1), shown)
 
 
 def _set_cell(cell, name: str, value) -> None:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
     if value is None or value == "":
         return
     if name in INT_FIELDS:
@@ -230,7 +296,7 @@ def _set_cell(cell, name: str, value) -> None:
         cell.data_type = "n"
         cell.number_format = number_format(value)
     else:
-        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = value  # made XML-safe by xml_text
         cell.data_type = "s"  # `=…` is text here, not a formula
 
 

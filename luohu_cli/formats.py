@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from .model import FIELDS, Indicator
 
 CSV_LINE_END = "\n"
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def write_csv(records: Iterable[Indicator], stream: TextIO) -> None:
@@ -58,8 +60,8 @@ def write_json(records: Iterable[Indicator], stream: TextIO) -> None:
     >>> out.getvalue()
     '[]\\n'
     """
-    json.dump([record.as_strings() for record in records], stream,
-              ensure_ascii=False, indent=2)
+    stream.write(_json_text(json.dumps([record.as_strings() for record in records],
+                                       ensure_ascii=False, indent=2)))
     stream.write("\n")
 
 
@@ -73,14 +75,34 @@ def write_jsonl(records: Iterable[Indicator], stream: TextIO) -> None:
     ''
     """
     for record in records:
-        stream.write(json.dumps(record.as_strings(), ensure_ascii=False))
+        stream.write(_json_text(json.dumps(record.as_strings(), ensure_ascii=False)))
         stream.write("\n")
 
 
 def csv_row(record: Indicator) -> list[str]:
-    """The record's values in ``FIELDS`` order, as CSV cells ('' for null)."""
+    """The record's values in ``FIELDS`` order, as CSV cells ('' for null).
+
+    A lone surrogate, which no encoding can write, is written as ``\\udXXX``.
+    """
     values = record.as_strings()
-    return ["" if values[name] is None else str(values[name]) for name in FIELDS]
+    cells = ["" if values[name] is None else str(values[name]) for name in FIELDS]
+    return [_escape(cell) if LONE_SURROGATE.search(cell) else cell for cell in cells]
+
+
+def _json_text(text: str) -> str:
+    """JSON text with lone surrogates as \\uXXXX escapes, so that UTF-8 can write it.
+
+    A lone surrogate can only stand inside a JSON string, where its escape is
+    exactly the same string: the record reads back unchanged.
+
+        >>> _json_text('"a' + chr(0xD800) + '"')
+        '"a\\\\ud800"'
+    """
+    return _escape(text) if LONE_SURROGATE.search(text) else text
+
+
+def _escape(text: str) -> str:
+    return LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 Writer = Callable[[Iterable[Indicator], TextIO], None]

@@ -8,7 +8,8 @@ An input is one of four things, told apart by its first line (:func:`detect`):
 - a JSON array (``extract -f json``): the first non-blank line is ``[`` or ``[]``;
 - CSV (``extract -f csv``, ``export`` to .csv): the first line is exactly the
   header of ``model.FIELDS``, or the header of a version before ``period``
-  existed (a UTF-8 byte order mark before it is ignored);
+  existed, either bare or with every name quoted (a UTF-8 byte order mark
+  before it is ignored);
 - anything else is the text of a report.
 
 Records read back are exactly the records written: decimals from their strings,
@@ -19,7 +20,13 @@ naming the input and the line.
 
 A CSV whose rows end in CRLF was written by ``luohu export`` (``extract``
 writes LF), so its formula guard is undone: ``'=x`` reads back as ``=x``
-(see :func:`luohu_cli.export.unguard`).
+(see :func:`luohu_cli.export.unguard`) -- unless its header is quoted, which
+is how ``export --no-formula-guard`` says that a leading ``'`` is the data's own.
+
+Records files are UTF-8 (unless a byte order mark says else), their fields of
+any length, NUL included. Their numbers are bounded (:data:`MAX_DIGITS`): a
+number beyond the range, or JSON nested without end, is an InputError naming
+the line.
 
     >>> detect('{"report": "a.txt"}\\n')
     'jsonl'
@@ -45,7 +52,16 @@ CSV_HEADER = ",".join(FIELDS)
 LATER_FIELDS = {"period": ""}
 OLDER_FIELDS = tuple(name for name in FIELDS if name not in LATER_FIELDS)
 CSV_HEADERS = {CSV_HEADER: FIELDS, ",".join(OLDER_FIELDS): OLDER_FIELDS}
+# `export --no-formula-guard` quotes every name of its header (see records_from_csv)
+CSV_HEADERS.update({",".join(f'"{name}"' for name in fields): fields
+                    for fields in list(CSV_HEADERS.values())})
 NULLABLE = frozenset({"year", "value_high"})
+# The numbers records may hold: at most MAX_DIGITS digits before the point and
+# MAX_DIGITS after it (any figure a report writes, in yuan, fits many times
+# over); beyond that a record is refused with its line number, as a number of
+# 1E+999999999 would otherwise be written out as a gigabyte of zeros.
+MAX_DIGITS = 30
+MAX_NUMBER_LENGTH = 2 * MAX_DIGITS + 10  # the longest text of such a number
 TEXT_FIELDS = tuple(name for name in FIELDS if name not in INT_FIELDS | DECIMAL_FIELDS)
 
 
@@ -102,22 +118,85 @@ def records_from_jsonl(text: str, label: str = "input") -> Iterator[Indicator]:
     for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), 1):
         if not line.strip():
             continue
-        try:
-            obj = json.loads(line, parse_float=Decimal)
-        except json.JSONDecodeError as err:
-            raise _bad(label, number, f"not JSON ({err.msg})") from None
-        yield record_from_mapping(obj, label, number)
+        yield record_from_mapping(_json(line, label, number), label, number)
 
 
 def records_from_json(text: str, label: str = "input") -> list[Indicator]:
     """The records of one JSON array of objects (``extract -f json``)."""
-    try:
-        array = json.loads(text.removeprefix("\ufeff"), parse_float=Decimal)
-    except json.JSONDecodeError as err:
-        raise _bad(label, err.lineno, f"not JSON ({err.msg})") from None
+    array = _json(text.removeprefix("\ufeff"), label, None)
     if not isinstance(array, list):
         raise InputError(f"{label}: expected a JSON array of records", source=label)
     return [record_from_mapping(obj, label, None, index) for index, obj in enumerate(array, 1)]
+
+
+def _json(text: str, label: str, line: int | None) -> Any:
+    """Parsed JSON with numbers as Decimal (integers of at most MAX_DIGITS digits)."""
+    try:
+        return json.loads(text, parse_float=_json_decimal, parse_int=_json_int,
+                          parse_constant=_json_constant)
+    except json.JSONDecodeError as err:
+        raise _bad(label, line if line is not None else err.lineno,
+                   f"not JSON ({err.msg})") from None
+    except _OutOfRange as err:
+        where = line if line is not None else _line_of(text, err.args[1])
+        raise _bad(label, where, str(err.args[0])) from None
+    except RecursionError:
+        raise _bad(label, line, "not records (JSON nested too deeply)") from None
+
+
+class _OutOfRange(ValueError):
+    """A number in records beyond the documented range: (message, the number's text)."""
+
+
+def _json_decimal(text: str) -> Decimal:
+    if len(text) > MAX_NUMBER_LENGTH:
+        raise _OutOfRange(f"number {_short(text)} is out of range "
+                          f"(at most {MAX_DIGITS} digits before and after the point)", text)
+    return _in_range(Decimal(text), text)
+
+
+def _json_int(text: str) -> int | Decimal:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _OutOfRange(f"number {_short(text)} is out of range "
+                          f"(at most {MAX_DIGITS} digits before and after the point)", text)
+    return int(text)
+
+
+def _json_constant(text: str) -> Any:
+    raise _OutOfRange(f"{text} is not a number records hold", text)
+
+
+def number_in_range(number: Decimal) -> bool:
+    """Whether records may hold `number`: finite, MAX_DIGITS digits before and after the point.
+
+    >>> number_in_range(Decimal("263020000000")), number_in_range(Decimal("1E+999999999"))
+    (True, False)
+    """
+    return (number.is_finite() and number.adjusted() < MAX_DIGITS
+            and int(number.as_tuple().exponent) >= -MAX_DIGITS)
+
+
+def _in_range(number: Decimal, text: str) -> Decimal:
+    """`number` if finite and within MAX_DIGITS digits before and after the point."""
+    if not number.is_finite():
+        raise _OutOfRange(f"{_short(text)} is not a finite number", text)
+    if not number_in_range(number):
+        raise _OutOfRange(f"number {_short(text)} is out of range "
+                          f"(at most {MAX_DIGITS} digits before and after the point)", text)
+    return number
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    at = text.find(needle)
+    return None if at < 0 else text.count("\n", 0, at) + 1
+
+
+def _short(value: Any, limit: int = 40) -> str:
+    """repr(value), cut to `limit` characters with its length, so a message stays short."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(str(value))} characters)"
 
 
 def records_from_csv(text: str, label: str = "input") -> Iterator[Indicator]:
@@ -128,11 +207,18 @@ def records_from_csv(text: str, label: str = "input") -> Iterator[Indicator]:
     from .export import unguard
 
     text = text.removeprefix("\ufeff")
-    crlf = text.partition("\n")[0].endswith("\r")
+    first = text.partition("\n")[0]
+    crlf = first.endswith("\r")
+    # `export --no-formula-guard` quotes its header: no guard to undo then
+    guarded = crlf and not first.startswith('"')
+    # no cell is longer than the text it comes from
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
         columns = next((f for f in CSV_HEADERS.values() if header == list(f)), None)
+        if columns is not None and first.rstrip("\r") not in CSV_HEADERS:
+            columns = None  # a header with other quoting is not one luohu wrote
         if columns is None:
             raise _bad(label, 1, "the first line is not the luohu CSV header")
         for row in reader:
@@ -141,7 +227,7 @@ def records_from_csv(text: str, label: str = "input") -> Iterator[Indicator]:
                 continue
             if len(row) != len(columns):
                 raise _bad(label, number, f"{len(row)} cells, expected {len(columns)}")
-            if crlf:
+            if guarded:
                 row = [unguard(cell) for cell in row]
             yield record_from_mapping(dict(zip(columns, row)), label, number)
     except csv.Error as err:
@@ -167,8 +253,10 @@ def record_from_mapping(obj: Any, label: str = "input", line: int | None = None,
         value = obj[name] if name in obj else LATER_FIELDS[name]
         try:
             values[name] = _field(name, value)
+        except _OutOfRange as err:
+            raise _bad(label, where, f"{name}: {err.args[0]}") from None
         except (TypeError, ValueError, InvalidOperation):
-            raise _bad(label, where, f"bad {name} {value!r}") from None
+            raise _bad(label, where, f"bad {name} {_short(value)}") from None
     return Indicator(**values)
 
 
@@ -179,16 +267,25 @@ def _field(name: str, value: Any) -> Any:
     if name in INT_FIELDS:
         if isinstance(value, bool) or not isinstance(value, (int, str)):
             raise TypeError(name)
-        if isinstance(value, str) and not value.strip().lstrip("-").isdigit():
-            raise ValueError(name)
+        if isinstance(value, str):
+            digits = value.strip().removeprefix("-")
+            if not (digits.isascii() and digits.isdigit()):
+                raise ValueError(name)
+            if len(digits) > MAX_DIGITS:
+                raise _OutOfRange(f"number {_short(value)} is out of range "
+                                  f"(at most {MAX_DIGITS} digits)", value)
         return int(value)
     if name in DECIMAL_FIELDS:
         if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
             raise TypeError(name)
-        number = Decimal(value.strip() if isinstance(value, str) else value)
+        text = value.strip() if isinstance(value, str) else value
+        if isinstance(text, str) and len(text) > MAX_NUMBER_LENGTH:
+            raise _OutOfRange(f"number {_short(text)} is out of range "
+                              f"(at most {MAX_DIGITS} digits before and after the point)", text)
+        number = Decimal(text)
         if not number.is_finite():
             raise ValueError(name)
-        return number
+        return _in_range(number, str(text))
     if not isinstance(value, str):
         raise TypeError(name)
     return value
@@ -211,14 +308,33 @@ def load(name: str, encoding: str | None = None):
     derived from the records, see :func:`outline_from_records`).
     """
     from . import pipeline
-    from .decode import read_source
+    from .decode import decode_bytes, decode_records, display_name, read_bytes
 
-    text = read_source(name, encoding)
+    data = read_bytes(name)
+    if isinstance(data, str):  # a text stdin
+        text = data.removeprefix("\ufeff")
+    elif encoding is None and holds_records(data):
+        text = decode_records(data, name)
+    else:
+        text = decode_bytes(data, encoding, source=name)
+    report = display_name(name)
     if detect(text) == "report":
-        return [pipeline.analyse(text, name)]
-    records = read_records(text, name)
+        return [pipeline.analyse(text, report)]
+    records = read_records(text, report)
     return [pipeline.Report(report, outline_from_records(group), tuple(group))
             for report, group in group_by_report(records).items()]
+
+
+def holds_records(data: bytes) -> bool:
+    """Whether bytes start like records (see :func:`detect`), before any decoding.
+
+    Records are UTF-8, so they are never guessed to be GB18030 for one Latin letter.
+
+        >>> holds_records(b'{"report": "a.txt"}'), holds_records("一、".encode("gb18030"))
+        (True, False)
+    """
+    head = data[:4096].removeprefix(b"\xef\xbb\xbf")
+    return detect(head.decode("latin-1")) != "report"
 
 
 def group_by_report(records: Iterable[Indicator]) -> dict[str, list[Indicator]]:

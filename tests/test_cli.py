@@ -246,7 +246,7 @@ def test_internal_error_is_one_line_without_traceback(reports, monkeypatch):
 
     patch_engine(monkeypatch, broken)
     line = assert_one_line_error(run("extract", "a.txt"), 1)
-    assert line.startswith("luohu: internal error: ValueError: boom")
+    assert line.startswith("luohu: internal error while reading a.txt: ValueError: boom")
 
 
 def test_verbose_shows_the_traceback(reports, monkeypatch):
@@ -257,7 +257,8 @@ def test_verbose_shows_the_traceback(reports, monkeypatch):
     result = run("extract", "a.txt", "--verbose")
     assert result.exit_code == 1
     assert "Traceback" in result.stderr
-    assert result.stderr.splitlines()[-1] == "luohu: internal error: ValueError: boom"
+    assert result.stderr.splitlines()[-1] == ("luohu: internal error while reading a.txt: "
+                                              "ValueError: boom")
 
 
 def test_verbose_turns_on_debug_logging(reports, monkeypatch):

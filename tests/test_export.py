@@ -271,9 +271,11 @@ def test_xlsx_section_ids_stay_text():
     assert row["section_id"] == "2.10"
 
 
-def test_xlsx_drops_characters_xml_cannot_hold():
-    record = Indicator(**{**SAMPLES["gdp"].__dict__, "context": "a\x00b\x07c\td"})
-    assert sheet_rows(xlsx_bytes([record]))[0]["context"] == "abc\td"
+def test_xlsx_shows_characters_xml_cannot_hold_as_escapes(caplog):
+    record = Indicator(**{**SAMPLES["gdp"].__dict__, "context": "a\x00b\x07c\td\uffff"})
+    assert sheet_rows(xlsx_bytes([record]))[0]["context"] == "a\\u0000b\\u0007c\td\\uffff"
+    [warning] = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert "3 characters XML cannot hold" in warning and "(record 1)" in warning
 
 
 def test_xlsx_column_widths_are_sensible():

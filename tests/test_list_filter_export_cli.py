@@ -471,7 +471,7 @@ def test_export_of_report_texts(inputs):
     assert sheet.max_row >= 3 and sheet["A2"].value == "report.txt"
 
 
-def half_written(records, stream, export_format, *, formula_guard=True):
+def half_written(records, stream, export_format, *, formula_guard=True, name=""):
     stream.write("report,line\r\n" if export_format != "xlsx" else b"PK\x03\x04")
     raise RuntimeError("disk on fire")
 

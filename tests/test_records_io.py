@@ -195,7 +195,8 @@ text_without_cr = st.text(st.characters(exclude_categories=("Cs",), exclude_char
 
 @st.composite
 def records(draw, text_values=text_values) -> Indicator:
-    decimals = st.decimals(allow_nan=False, allow_infinity=False, places=None)
+    decimals = st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(
+        records_io.number_in_range)
     return Indicator(
         report=draw(text_values), line=draw(st.integers(1, 10**6)),
         start=draw(st.integers(0, 10**7)), end=draw(st.integers(0, 10**7)),
