@@ -47,6 +47,7 @@ AVERAGE = ("年均", "平均每年", "年平均")
 SINCE = "以来"
 BEFORE = "前"         # 2030年前碳达峰: a deadline, like 到2030年
 TITLE_SPAN = regex.compile(r"《[^》]{0,80}》")
+TIME_END = regex.compile(r"[^的，。；]{0,12}?(?:年|末|时期)")
 # 十四五 names a time only as 十四五时期/期间/以来/末/累计…; 十四五批复的项目 is a label
 PLAN_AS_TIME = regex.compile(r"[”\"]?(?:时期|期间|以来|末|期末|规划期|的五年|五年|累计|年均|发展|末期)")
 # 提高到2025年的14万元 is the end of a from/to pair, not a deadline
@@ -68,8 +69,9 @@ class Frame:
 class Marker:
     start: int
     end: int
-    frame: Frame
+    frame: Frame | None   # None for 这一年: the year named last
     role: str     # topic (sets what follows), here (this sentence), from (the next figure), base
+    source: str = "year"  # year, span, plan or word: what named the time
 
 
 def year_frame(year: int | None, delivered: int | None, default: str = "actual") -> Frame:
@@ -143,9 +145,11 @@ def _time_word_pattern() -> "regex.Pattern[str]":
     return regex.compile(r"\L<words>", words=[r[0] for r in _time_words()])
 
 
-def _word_frame(word: str, delivered: int) -> tuple[Frame, str]:
+def _word_frame(word: str, delivered: int) -> tuple[Frame | None, str]:
     for w, direction, n, where in _time_words():
         if w == word:
+            if direction == "same":
+                return None, where
             if direction == "back":
                 return span_frame(delivered - n, delivered - 1, delivered), where
             return span_frame(delivered, delivered + n - 1, delivered), where
@@ -166,6 +170,8 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
         before = simple[max(s, start - 3):start]
         if any(before.endswith(w) for w in vocab.sentence_words("compared")):
             return "base"
+        if before.endswith(("是", "为")) and simple.startswith("的", _end_of_time(simple, start, e)):
+            return "base"   # 是2010年的1.9倍: the year compared with
         if before.endswith(FROM_WORDS) or before.endswith(tuple(w + "“" for w in FROM_WORDS)):
             return "from"
         if where == "any" or start <= initial_end:
@@ -177,7 +183,7 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
             first, last = int(m.group(1)), int(m.group(2))
             if first < last:
                 found.append(Marker(m.start(), m.end(), span_frame(first, last, delivered, default),
-                                    role_for(m.start())))
+                                    role_for(m.start()), "span"))
     spans = [(x.start, x.end) for x in found]
     for m in YEAR.finditer(simple, s, e):
         if _inside(titles, m.start()) or _inside(spans, m.start()):
@@ -210,13 +216,13 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
             if delivered is not None and simple.startswith(SINCE, m.end()):
                 last = min(last, delivered - 1)
             frame = span_frame(first, last, delivered, default)
-        found.append(Marker(m.start(), m.end(), frame, role))
+        found.append(Marker(m.start(), m.end(), frame, role, "plan"))
     if delivered is not None:
         for m in _time_word_pattern().finditer(simple, s, e):
             if _inside(titles, m.start()):
                 continue
             frame, where = _word_frame(m.group(), delivered)
-            found.append(Marker(m.start(), m.end(), frame, role_for(m.start(), where)))
+            found.append(Marker(m.start(), m.end(), frame, role_for(m.start(), where), "word"))
     found.sort(key=lambda x: x.start)
     return _one_subject(simple, found, e)
 
@@ -229,6 +235,12 @@ def _one_subject(simple: str, found: list[Marker], e: int) -> list[Marker]:
         return found
     return [mk if i <= subject or mk.role != "topic" else Marker(mk.start, mk.end, mk.frame, "here")
             for i, mk in enumerate(found)]
+
+
+def _end_of_time(simple: str, start: int, e: int) -> int:
+    """Where the time that starts at `start` ends: after its 年 (or 末, 时期)."""
+    m = TIME_END.match(simple, start, e)
+    return m.end() if m else start
 
 
 def _title_spans(simple: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -299,6 +311,7 @@ class Clock:
         self.section = None
         self.frame = outline.sections[0].frame
         self.paragraph_frame: Frame | None = None
+        self.last_year: Frame | None = None
         self.entered: dict[str, Frame] = {}   # section id -> the frame it started in
 
     def sections(self) -> tuple:
@@ -328,7 +341,7 @@ class Clock:
         if paragraph:
             self.paragraph_frame = None
         default = self.section.kind if self.section is not None else "actual"
-        found = [] if heading else markers(simple, s, e, self.delivered, default)
+        found = [] if heading else self._named_last(markers(simple, s, e, self.delivered, default))
         out = []
         carried = self.paragraph_frame or self.frame
         used_from: set[int] = set()
@@ -342,9 +355,24 @@ class Clock:
             frame = self._from_value(simple, s, e, figures, i, found, frame, used_from)
             frame = self._average(simple, s, figures, i, found, frame)
             out.append(frame)
-        topic = next((mk.frame for mk in found if mk.role == "topic"), None)
-        if topic is not None:
-            self._carry(topic)
+        # what follows is about the sentence's subject, or a later 今年/去年 in it
+        # (去年完成投资172亿元，今年力争增长8%)
+        carried_on = [mk for mk in found if mk.role == "topic" or (mk.role == "here" and mk.source == "word")]
+        if carried_on:
+            self._carry(carried_on[-1].frame)
+        return out
+
+    def _named_last(self, found: list[Marker]) -> list[Marker]:
+        """这一年 is the single year named last, in this sentence or before it."""
+        out = []
+        for mk in found:
+            if mk.frame is None:
+                if self.last_year is None:
+                    continue
+                mk = Marker(mk.start, mk.end, self.last_year, mk.role, mk.source)
+            elif mk.role in ("topic", "here") and not mk.frame.period:
+                self.last_year = mk.frame
+            out.append(mk)
         return out
 
     def _carry(self, frame: Frame) -> None:

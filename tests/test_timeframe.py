@@ -280,3 +280,22 @@ def test_a_second_report_after_a_glossary_is_read():
     report = analyse(HEAD + body)
     assert [r.text for r in report.records] == ["5%", "4.8%"]
     assert [s.id for s in report.sections] == ["", "1", "2", "3"]
+
+
+# Found by annotating more layouts blind (fixtures/layouts/*.txt): each a row here too.
+FRAME_CASES_MORE_LAYOUTS = {
+    "last-year-then-this-year-in-one-sentence": (
+        "去年区重点项目完成投资172亿元，今年力争增长8%。\n新增规上企业45家。\n", "45家", (2026, "", "target")),
+    "that-year": (
+        REVIEW + "五年来，经济总量年均增长6%。\n2025年，地区生产总值增长5.2%。\n这一年，我们发放消费券2.8亿元。\n",
+        "2.8亿元", (2025, "", "actual")),
+    "times-a-base-year": (
+        REVIEW + "五年来，一般公共预算收入年均增长13.6%，是2020年的1.9倍。\n", "1.9倍",
+        (2025, "2021-2025", "actual")),
+}
+
+
+@pytest.mark.parametrize("body, text, expected", FRAME_CASES_MORE_LAYOUTS.values(),
+                         ids=FRAME_CASES_MORE_LAYOUTS.keys())
+def test_frame_more_layouts(body, text, expected):
+    assert records(body)[text] == expected
