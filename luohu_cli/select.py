@@ -33,6 +33,19 @@ SECTION_ID = regex.compile(r"\d+(?:\.\d+)*")
 PERIOD = regex.compile(r"([0-9]{4})-([0-9]{4})")
 NO_PERIOD = "none"  # the --period value that asks for single-year figures
 GREP_TIMEOUT = 2.0  # seconds a --grep pattern may spend on all records together
+# What a --grep pattern may be, so that compiling it is quick and small too
+# (the regex engine unrolls counted repeats: a{4294967294} would take minutes
+# and gigabytes before the first match): at most MAX_PATTERN_LENGTH
+# characters, groups nested at most MAX_PATTERN_DEPTH deep, counted repeats
+# ({n}, {n,m}) that multiply to at most MAX_PATTERN_SIZE elements, and no
+# recursion ((?R), (?1), (?&name)), which can only loop.
+MAX_PATTERN_LENGTH = 1000
+MAX_PATTERN_DEPTH = 50
+MAX_PATTERN_SIZE = 10_000
+_REPEAT = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
+_RECURSION = regex.compile(r"\(\?(?:R|[+-]?\d+|&\w+|P>\w+)\)")
+_BRACED_ESCAPES = frozenset("pPNxuUgLk")
+_GROUP_PREFIX = regex.compile(r"\?(?:P?<\w+>|P=\w+\)|<[=!]|[:=!>|]|[a-zA-Z^-]*[:)])")
 
 
 class CriteriaError(LuohuError, ValueError):
@@ -119,11 +132,102 @@ def parse_decimal(text: str) -> Decimal:
 
 @lru_cache(maxsize=32)
 def compile_pattern(pattern: str) -> regex.Pattern[str]:
-    """The --grep pattern, compiled on its Simplified form; CriteriaError if invalid."""
+    """The --grep pattern, compiled on its Simplified form; CriteriaError if invalid.
+
+    A pattern beyond the limits above is refused before it is compiled:
+
+        >>> compile_pattern("a{4294967294}")
+        Traceback (most recent call last):
+        ...
+        luohu_cli.select.CriteriaError: pattern 'a{4294967294}' repeats too much: its counted repeats make more than 10000 elements
+    """
+    check_pattern(pattern)
     try:
         return regex.compile(_simple(pattern))
     except regex.error as err:
-        raise CriteriaError(f"invalid pattern {pattern!r}: {err}") from None
+        raise CriteriaError(f"invalid pattern {_shown(pattern)}: {err}") from None
+    except (RecursionError, MemoryError, OverflowError, ValueError, IndexError) as err:
+        raise CriteriaError(f"pattern {_shown(pattern)} cannot be compiled "
+                            f"({type(err).__name__}); simplify it") from None
+
+
+def check_pattern(pattern: str) -> None:
+    """CriteriaError if `pattern` is longer, deeper, bigger or more recursive than allowed.
+
+    The size counts one element per literal, class or escape, multiplied by
+    the counted repeats around it -- what the engine will unroll.
+
+        >>> check_pattern("固定資產|投資"), check_pattern("(?:a{100}){100}")
+        (None, None)
+    """
+    def refuse(problem: str) -> CriteriaError:
+        return CriteriaError(f"pattern {_shown(pattern)} {problem}")
+
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise refuse(f"is longer than {MAX_PATTERN_LENGTH} characters")
+    if _RECURSION.search(pattern):
+        raise refuse("is recursive ((?R), (?1), (?&name)): not supported")
+    stack = [[0, 0]]  # per open group: its size so far, the size of its last atom
+    i, n = 0, len(pattern)
+    while i < n:
+        ch, top, size = pattern[i], stack[-1], 1
+        if ch == "\\":
+            i += 2
+            if pattern[i - 1:i] in _BRACED_ESCAPES and pattern[i:i + 1] in "{<":
+                close = pattern.find("}" if pattern[i] == "{" else ">", i)
+                i = n if close < 0 else close + 1
+        elif ch == "[":
+            i += 1
+            i += pattern[i:i + 1] == "^"
+            i += pattern[i:i + 1] == "]"
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            i += 1
+        elif ch == "(":
+            prefix = _GROUP_PREFIX.match(pattern, i + 1)
+            i = prefix.end() if prefix else i + 1
+            if prefix and prefix[0].endswith(")"):  # (?i), (?P=name): no group opens
+                top[0] += 1
+                top[1] = 1
+                continue
+            stack.append([0, 0])
+            if len(stack) > MAX_PATTERN_DEPTH + 1:
+                raise refuse(f"nests groups more than {MAX_PATTERN_DEPTH} deep")
+            continue
+        elif ch == ")" and len(stack) > 1:
+            size = stack.pop()[0]
+            top = stack[-1]
+            i += 1
+        elif ch == "{" and (repeat := _REPEAT.match(pattern, i)) and any(repeat.groups()):
+            digits = [d for d in repeat.groups() if d]
+            if any(len(d) > 6 for d in digits):
+                raise refuse(f"repeats too much: its counted repeats make more than "
+                             f"{MAX_PATTERN_SIZE} elements")
+            count = max(int(d) for d in digits)
+            top[0] += top[1] * (count - 1)
+            top[1] *= count
+            if top[0] > MAX_PATTERN_SIZE:
+                raise refuse(f"repeats too much: its counted repeats make more than "
+                             f"{MAX_PATTERN_SIZE} elements")
+            i = repeat.end()
+            continue
+        elif ch == "|":
+            top[1] = 0
+            i += 1
+            continue
+        else:
+            i += 1
+        top[0] += size
+        top[1] = size
+    if sum(size for size, _ in stack) > MAX_PATTERN_SIZE:
+        raise refuse(f"repeats too much: its counted repeats make more than "
+                     f"{MAX_PATTERN_SIZE} elements")
+
+
+def _shown(pattern: str, limit: int = 40) -> str:
+    """repr(pattern), cut so that a message about it stays one short line."""
+    text = repr(pattern)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(pattern)} characters)"
 
 
 def matches(record: Indicator, criteria: Criteria, *, timeout: float | None = None) -> bool:
@@ -191,8 +295,11 @@ def _grep(record: Indicator, pattern: str, timeout: float | None) -> bool:
         return any(compiled.search(_simple(text), timeout=timeout) is not None
                    for text in (record.indicator, record.context))
     except TimeoutError:
-        raise PatternTimeout(f"--grep pattern {pattern!r} takes too long "
+        raise PatternTimeout(f"--grep pattern {_shown(pattern)} takes too long "
                              "(it backtracks without end); simplify it") from None
+    except (RecursionError, MemoryError) as err:
+        raise PatternTimeout(f"--grep pattern {_shown(pattern)} cannot be matched "
+                             f"({type(err).__name__}); simplify it") from None
 
 
 @lru_cache(maxsize=4096)
