@@ -129,9 +129,10 @@ def find_figures(simple: str, start: int = 0, end: int | None = None) -> list[Fi
     pos = start
     pat = pattern()
     while pos < end:
-        m = pat.search(simple, pos, end)
-        if m is None:
+        found_at = pat.search(simple, pos, end)
+        if found_at is None:
             break
+        m = _Read(found_at)
         if m.group("before") and _inside_a_word(simple, m):
             pos = m.start("before") + len(m.group("before"))  # 签约|80名: read again after it
             continue
@@ -147,6 +148,34 @@ def find_figures(simple: str, start: int = 0, end: int | None = None) -> list[Fi
         found.append(fig)
         pos = m.end()
     return found
+
+
+class _Read:
+    """A match with its groups read once: `regex` looks a group up by name
+    slowly, and a figure asks for thirty of them."""
+    __slots__ = ("_m", "_g")
+
+    def __init__(self, m: "regex.Match[str]") -> None:
+        self._m = m
+        self._g = dict(zip(_group_names(), m.groups()))
+
+    def group(self, name: str) -> str | None:
+        return self._g[name]
+
+    def start(self, name: str | int = 0) -> int:
+        return self._m.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self._m.end(name)
+
+    def span(self, name: str | int = 0) -> tuple[int, int]:
+        return self._m.span(name)
+
+
+@lru_cache(maxsize=1)
+def _group_names() -> tuple[str, ...]:
+    index = pattern().groupindex
+    return tuple(sorted(index, key=index.__getitem__))
 
 
 def _next_start(simple: str, pos: int, end: int) -> int:
@@ -170,17 +199,27 @@ def _same_run(a: str, b: str) -> bool:
 
 def _inside_a_word(simple: str, m: "regex.Match[str]") -> bool:
     """True where the qualifier word ends another word: 签约, 附近."""
-    at = m.start("before")
-    return any(simple.endswith(word, 0, at + len(m.group("before")))
-               for word in vocab.qualifiers("not") if len(word) > len(m.group("before")))
+    before = m.group("before")
+    return simple.endswith(_longer_not_qualifiers(len(before)), 0, m.start("before") + len(before))
+
+
+@lru_cache(maxsize=None)
+def _longer_not_qualifiers(length: int) -> tuple[str, ...]:
+    return tuple(w for w in vocab.qualifiers("not") if len(w) > length)
 
 
 def _followed_by(simple: str, at: int, rule: str) -> bool:
-    return any(simple.startswith(word, at) for word in vocab.exclusions(rule))
+    return simple.startswith(_exclusion_words(rule), at)
 
 
 def _preceded_by(simple: str, at: int, rule: str) -> bool:
-    return any(simple.endswith(word, 0, at) for word in vocab.exclusions(rule))
+    return simple.endswith(_exclusion_words(rule), 0, at)
+
+
+@lru_cache(maxsize=None)
+def _exclusion_words(rule: str) -> tuple[str, ...]:
+    """The words of one exclusion rule, as a tuple str.startswith takes whole."""
+    return tuple(sorted(vocab.exclusions(rule)))
 
 
 def _figure(m: "regex.Match[str]", simple: str) -> Figure | None:
@@ -314,7 +353,7 @@ def _unit_is_a_word(simple: str, at: int, unit: str) -> bool:
     if unit[-1].isascii() and unit[-1].isalpha() and end < len(simple) and (
             simple[end].isascii() and simple[end].isalnum()):
         return False
-    return not any(simple.startswith(word, at) for word in _words_starting_with(unit))
+    return not simple.startswith(_words_starting_with(unit), at)
 
 
 @lru_cache(maxsize=None)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -17,9 +18,32 @@ from .timeframe import Clock, Frame
 log = logging.getLogger(__name__)
 
 # A sentence ends at 。！？； (or their ASCII forms, a `.` only where no digit follows).
-SENTENCE = regex.compile(r"(?:[^。！？!?；;.\r\n]|\.(?=\d))*(?:(?:[。！？!?；;]|\.(?!\d))+[”’」』]?|\r\n|\r|\n|$)")
-CLAUSE_MARKS = set(",，：:;；。!?！？\r\n")
-CLAUSE_OR_BRACKET_MARKS = set("，,；;：:。(（")
+# One longer than MAX_SENTENCE characters (a table joined into one line, a run
+# with no stop) is cut into pieces of MAX_SENTENCE/2 to MAX_SENTENCE
+# characters: after a clause mark or space where there is one, else where no
+# number is cut, else anywhere.  So the work spent on a sentence, and a
+# record's context, stay bounded whatever the input.
+MAX_SENTENCE = 1000
+_BODY = r"(?:[^。！？!?；;.\r\n]|\.(?=\d))"
+_STOP = r"(?:(?:[。！？!?；;]|\.(?!\d))+[”’」』]?|\r\n|\r|\n|$)"
+_IN_NUMBER = r"\d.,%‰万亿千百十零〇一二两三四五六七八九"
+SENTENCE = regex.compile(
+    rf"{_BODY}{{0,{MAX_SENTENCE}}}{_STOP}"
+    rf"|{_BODY}{{{MAX_SENTENCE // 2},{MAX_SENTENCE}}}(?<=[，,、：:)）\s])"
+    rf"|{_BODY}{{{MAX_SENTENCE // 2},{MAX_SENTENCE}}}(?<![{_IN_NUMBER}])(?![{_IN_NUMBER}])"
+    rf"|{_BODY}{{1,{MAX_SENTENCE}}}")
+# How far from its figure a name, a direction word or a clause mark is sought:
+# a name is at most naming.MAX_LIST characters, and what stands between it and
+# the figure (增长, 同比, (GDP), 在…上) a few more.  Bounding the reach keeps the
+# work per figure constant in a long clause.
+REACH_BEFORE = 80
+REACH_AFTER = 40
+# A record's context: the sentence, or where it is longer, CONTEXT characters
+# of it around the figure with … at each end that was cut.
+CONTEXT = 200
+ELLIPSIS = "…"
+CLAUSE_MARKS = frozenset(",，：:;；。!?！？\r\n")
+CLAUSE_OR_BRACKET_MARKS = frozenset("，,；;：:。(（")
 LIST_JOINERS = regex.compile(r"^[、,，和及与以及 ]*$")
 QUOTE_SPAN = 16
 TARGET_REACH = 4    # 目标控制在4%以内: a target word this close before a figure states a target
@@ -31,7 +55,8 @@ COMPLETED = regex.compile(r"(?:累计)?(?:完成|实现)")
 LIST_ITEM_JOINER = regex.compile(r"、|和|与|及(?!以[上下])")
 # the list items _list_names read last, so that _name finds shared heads without
 # reading the list again: (text, sentence start, {figure start: the name's spans})
-_LISTS: list[tuple[str, int, dict[int, tuple[tuple[int, int], ...]]]] = [("", -1, {})]
+# and where its first 分别 is (-1: none)
+_LISTS: list[tuple[str, int, dict[int, tuple[tuple[int, int], ...]], int]] = [("", -1, {}, -1)]
 RESPECTIVELY = regex.compile(r"分别(?:为|是|达到|达|增长|下降|提高|增加|减少|降低|占)?")
 
 
@@ -104,9 +129,10 @@ def _is_indicator(cleaned: Cleaned, fig: Figure, s: int, e: int) -> bool:
     if fig.num_start and text[fig.num_start - 1] == "?":
         log.debug("skipped %s: a digit may be lost to mojibake", text[fig.start:fig.end])
         return False
-    opening = simple.rfind("“", s, fig.start)
+    # only a quotation of at most QUOTE_SPAN characters counts, so look no further
+    opening = simple.rfind("“", max(s, fig.end - QUOTE_SPAN), fig.start)
     if opening >= 0 and simple.find("”", opening, fig.start) < 0:
-        closing = simple.find("”", fig.end, e)
+        closing = simple.find("”", fig.end, min(e, opening + QUOTE_SPAN + 1))
         if 0 <= closing and closing - opening <= QUOTE_SPAN:
             return False  # a name or code in quotes: “安全生产15条”, “六个一”
     after = simple[fig.end:fig.end + 4]
@@ -119,19 +145,24 @@ def _is_indicator(cleaned: Cleaned, fig: Figure, s: int, e: int) -> bool:
 
 
 def _clause_start(simple: str, s: int, prev: _Previous, fig: Figure) -> int:
-    """Start of the clause a figure sits in (after the previous figure or mark)."""
-    start = _after_last_mark(simple, s, fig.start, CLAUSE_MARKS)
-    if prev.figure is not None and prev.figure.end > start:
-        start = prev.figure.end
-    return start
+    """Start of the clause a figure sits in (after the previous figure or mark),
+    at most REACH_BEFORE characters back."""
+    lo = max(s, fig.start - REACH_BEFORE)
+    if prev.figure is not None and prev.figure.end > lo:
+        lo = prev.figure.end
+    return _after_last_mark(simple, lo, fig.start, CLAUSE_MARKS)
 
 
 def _after_last_mark(simple: str, s: int, at: int, marks) -> int:
     """Just after the last of `marks` in simple[s:at], or s if there is none."""
-    for i in range(at - 1, s - 1, -1):
-        if simple[i] in marks:
-            return i + 1
-    return s
+    m = _last_of(frozenset(marks)).search(simple, s, at)
+    return m.end() if m else s
+
+
+@lru_cache(maxsize=None)
+def _last_of(marks: frozenset[str]) -> "regex.Pattern[str]":
+    """A pattern that finds the last of `marks` (searching backwards)."""
+    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(marks)) + "]", regex.REVERSE)
 
 
 def _direction(simple: str, start: int, end: int) -> str | None:
@@ -157,7 +188,7 @@ def _direction(simple: str, start: int, end: int) -> str | None:
 def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_list: bool) -> str:
     """What the figure measures, in the report's own script."""
     simple, text = cleaned.simple, cleaned.text
-    if in_list or RESPECTIVELY.search(simple, s, fig.start) or NEXT_IN_LIST.match(simple, fig.end, e):
+    if in_list or _respectively_before(simple, s, fig.start) or NEXT_IN_LIST.match(simple, fig.end, e):
         shared = _shared_head_name(cleaned, s, e, fig)
         if shared:
             return shared
@@ -171,8 +202,8 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
             start = after + len(prev.name)
             subject = prev.name
     span = None
-    compared = COMPARED_TO.match(simple, start, fig.start)
-    if compared and fig.family == "multiple":  # 人均公园绿地面积是全市平均水平的1.5倍
+    compared = COMPARED_TO.match(simple, start, fig.start) if fig.family == "multiple" else None
+    if compared:  # 人均公园绿地面积是全市平均水平的1.5倍
         span = naming.name_before(simple, start, compared.end(1))
     bare = fig.family == "count" and not fig.base_unit and naming.measure_word_after(simple, fig.end, end)
     if span is None and fig.family == "count" and not bare:
@@ -224,10 +255,20 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
 
 
 def _clause_end(simple: str, start: int, e: int) -> int:
+    """End of the clause that goes on at `start`, at most REACH_AFTER characters on."""
+    e = min(e, start + REACH_AFTER)
     for i in range(start, e):
         if simple[i] in CLAUSE_MARKS:
             return i
     return e
+
+
+def _respectively_before(simple: str, s: int, at: int) -> bool:
+    """True where 分别 stands in the sentence before `at` (read once a sentence)."""
+    text, start, _known, first = _LISTS[0]
+    if text is not simple or start != s:
+        return RESPECTIVELY.search(simple, s, at) is not None
+    return 0 <= first and first + 2 <= at
 
 
 def _list_names(simple: str, s: int, figures: list[Figure]) -> dict[int, tuple[int, int]]:
@@ -239,7 +280,8 @@ def _list_names(simple: str, s: int, figures: list[Figure]) -> dict[int, tuple[i
     (`一产、二产、三产增加值`) are left to `_name`, which adds the head.
     """
     items = _list_items(simple, s, figures)
-    _LISTS[0] = (simple, s, {figures[i].start: parts for i, parts in items.items()})
+    first = simple.find("分别", s, figures[-1].start)
+    _LISTS[0] = (simple, s, {figures[i].start: parts for i, parts in items.items()}, first)
     return {i: parts[0] for i, parts in items.items() if len(parts) == 1}
 
 
@@ -251,12 +293,19 @@ def _list_items(simple: str, s: int, figures: list[Figure]) -> dict[int, Parts]:
     """Figure index -> the spans of its list item's name (the item, and a head it shares)."""
     names: dict[int, Parts] = {}
     runs = _figure_runs(simple, list(range(len(figures))), figures)
-    for m in RESPECTIVELY.finditer(simple, s, figures[-1].start):
-        head = naming.name_before(simple, _clause_bound(simple, s, m.start()), m.start(), items=True)
-        items = _shared_head(simple, _split_items(simple, *head)) if head else []
-        for run in runs:
-            if figures[run[0]].start > m.start() and len(run) == len(items) > 1:
-                names.update(zip(run, items))
+    # each run takes the items of the latest 分别 before it that lists as many
+    latest: dict[int, list[Parts]] = {}
+    marks = iter(RESPECTIVELY.finditer(simple, s, figures[-1].start))
+    m = next(marks, None)
+    for run in runs:
+        while m is not None and m.start() < figures[run[0]].start:
+            head = naming.name_before(simple, _clause_bound(simple, s, m.start()), m.start(), items=True)
+            items = _shared_head(simple, _split_items(simple, *head)) if head else []
+            if len(items) > 1:
+                latest[len(items)] = items
+            m = next(marks, None)
+        if len(run) in latest:
+            names.update(zip(run, latest[len(run)]))
     for run in runs:
         if len(run) < 2 or run[0] in names:
             continue
@@ -292,7 +341,7 @@ def _shared_head(simple: str, items: list[tuple[int, int]]) -> list[Parts]:
 def _shared_head_name(cleaned: Cleaned, s: int, e: int, fig: Figure) -> str | None:
     """The name of a list figure whose item shares a head noun (一产增加值), or None."""
     simple = cleaned.simple
-    text, start, known = _LISTS[0]
+    text, start, known, _first = _LISTS[0]
     if text is simple and start == s:
         parts = known.get(fig.start, ())
     else:  # not the sentence _list_names read last: read the list again
@@ -305,8 +354,9 @@ def _shared_head_name(cleaned: Cleaned, s: int, e: int, fig: Figure) -> str | No
 
 
 def _clause_bound(simple: str, s: int, at: int) -> int:
-    """Start of the clause around `at`, a bracket opening one: 增长4.1%(|目标6.0%)."""
-    return _after_last_mark(simple, s, at, CLAUSE_OR_BRACKET_MARKS)
+    """Start of the clause around `at`, a bracket opening one: 增长4.1%(|目标6.0%);
+    at most REACH_BEFORE characters back."""
+    return _after_last_mark(simple, max(s, at - REACH_BEFORE), at, CLAUSE_OR_BRACKET_MARKS)
 
 
 def _split_items(simple: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -381,10 +431,26 @@ def _record(cleaned: Cleaned, fig: Figure, section: Section, name, direction: st
         qualifier=fig.qualifier,
         direction=direction,
         text=text[fig.start:fig.end],
-        context=text[s:e].strip(),
+        context=_context(text, s, e, fig),
         value_high=fig.value_high,
         period=frame.period,
     )
+
+
+def _context(text: str, s: int, e: int, fig: Figure) -> str:
+    """The sentence text[s:e], stripped; longer than CONTEXT characters, the
+    CONTEXT characters around the figure (the figure whole), with … at a cut end."""
+    a, b = s, e
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b - a <= CONTEXT:
+        return text[a:b]
+    width = max(CONTEXT, fig.end - fig.start)
+    lo = max(a, min(fig.start - (width - (fig.end - fig.start)) // 2, b - width))
+    hi = min(b, lo + width)
+    return (ELLIPSIS if lo > a else "") + text[lo:hi] + (ELLIPSIS if hi < b else "")
 
 
 def _unit_as_written(cleaned: Cleaned, fig: Figure) -> str:
