@@ -772,5 +772,4 @@ def main() -> None:
     app(prog_name=PROG)
 
 
-from .panel_cli import PANEL_EPILOG, panel_command  # noqa: E402 (it reuses the names above)
-app.command("panel", epilog=PANEL_EPILOG)(panel_command)
+from . import panel_cli  # noqa: E402,F401  (registers `luohu panel`; it reuses the names above)

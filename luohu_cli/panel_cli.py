@@ -1,0 +1,150 @@
+"""``luohu panel``: one table of every indicator over a series of reports.
+
+It registers itself on :mod:`luohu_cli.cli`'s app when imported (cli.py
+imports it last), and shares that module's option aliases, error boundary and
+output plumbing. The library
+is :mod:`luohu_cli.panel`, the writers :mod:`luohu_cli.panel_render`; both load
+only when the command runs.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Literal, Optional
+
+import typer
+
+from .cli import (BaseUnitOption, EncodingOption, InputsArgument, NameOption, OutputOption,
+                  SectionOption, VerboseOption, app, atomic_write, example, progress,
+                  silence_stdout, stdout_is_terminal, utf8_stdout)
+
+log = logging.getLogger("luohu_cli.panel")
+
+PanelFormat = Literal["table", "csv", "json", "jsonl", "xlsx", "html"]
+EXTENSIONS = {"csv": "csv", "json": "json", "jsonl": "jsonl", "xlsx": "xlsx", "html": "html",
+              "htm": "html"}
+PANEL_EPILOG = example(
+    "luohu panel 2021.txt 2022.txt 2023.txt 2024.txt 2025.txt",
+    "luohu panel reports/*.txt --targets --min-years 3",
+    "luohu panel reports/*.txt -f html -o panel.html",
+    "luohu panel reports/*.txt -o panel.xlsx",
+    "luohu panel reports/*.txt --long -f csv -o panel-long.csv")
+
+
+@app.command("panel", epilog=PANEL_EPILOG)
+def panel_command(
+    reports: InputsArgument,
+    output_format: Annotated[Optional[PanelFormat], typer.Option(
+        "--format", "-f", case_sensitive=False, show_default=False,
+        help="table, csv, json, jsonl, xlsx or html. Default: from the extension of "
+             "--output; else table on a terminal, csv otherwise.")] = None,
+    long: Annotated[bool, typer.Option(
+        "--long", help="The tidy form (csv, json, jsonl): one line per figure and report, "
+                       "instead of one row per indicator.")] = False,
+    name: NameOption = None,
+    section: SectionOption = None,
+    base_unit: BaseUnitOption = None,
+    min_years: Annotated[Optional[int], typer.Option(
+        "--min-years", metavar="N", min=1,
+        help="Only indicators with a result or a target in at least N years.")] = None,
+    targets: Annotated[bool, typer.Option(
+        "--targets", help="Only indicators that had a target in some year.")] = False,
+    allow_mixed: Annotated[bool, typer.Option(
+        "--allow-mixed", help="No warning when the reports speak for different places.")
+    ] = False,
+    encoding: EncodingOption = None,
+    output: OutputOption = None,
+    verbose: VerboseOption = False,  # acted on by its callback
+) -> None:
+    """Follow every indicator over a series of reports, results beside targets, year by year.
+
+    Rows are indicators paired across reports as diff pairs them; per year the
+    result, the target and the verdict; where reports disagree the later wins.
+    """
+    from .panel import build_panel, select_rows
+    from .panel_render import LONG_FORMATS, write_panel
+
+    to_stdout = output in (None, "-")
+    chosen = choose_format(output_format, None if to_stdout else output)
+    if long and chosen not in LONG_FORMATS:
+        raise typer.BadParameter(f"--long is for csv, json and jsonl, not {chosen} "
+                                 "(xlsx always has a long sheet)", param_hint="'--long'")
+    if chosen == "xlsx" and to_stdout:
+        raise typer.BadParameter("xlsx is written to a file: add -o FILE.xlsx",
+                                 param_hint="'--format'")
+    if reports.count("-") > 1:
+        raise typer.BadParameter("- (standard input) can be given only once")
+    sources, years, places = read_sources(reports, encoding)
+    whole = build_panel(sources, years=years, places=places)
+    warn_mixed(whole.places(), allow_mixed)
+    shown = select_rows(whole, name=name, section=section, base_unit=base_unit,
+                        min_years=min_years, targets=targets)
+    total = len(whole.rows)
+    if not to_stdout:
+        with atomic_write(Path(output), encoding=None if chosen == "xlsx" else "utf-8") as stream:
+            write_panel(shown, chosen, stream, long=long, total=total)
+        return
+    stream = sys.stdout if chosen == "table" else utf8_stdout()
+    try:
+        write_panel(shown, chosen, stream, long=long, total=total)
+    except BrokenPipeError:  # the reader went away (`| head`): not an error
+        silence_stdout()
+
+
+def choose_format(given: str | None, output: str | None) -> str:
+    """--format, else the output file's extension, else table on a terminal and csv otherwise.
+
+    >>> choose_format(None, "out/panel.XLSX"), choose_format("json", "p.txt")
+    ('xlsx', 'json')
+    """
+    if given is not None:
+        return given.lower()
+    if output is None:
+        return "table" if stdout_is_terminal() else "csv"
+    leaf = output.rsplit("/", 1)[-1]
+    suffix = leaf.rsplit(".", 1)[-1].lower() if "." in leaf else ""
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    raise typer.BadParameter(f"cannot tell the format of {output!r} from its extension; use "
+                             ".csv, .json, .jsonl, .xlsx or .html, or --format",
+                             param_hint="'--output'")
+
+
+def read_sources(names: list[str], encoding: str | None):
+    """Every input as reports: (sources, the year each was delivered, its place).
+
+    A report text is analysed and its first lines say its year and place; records
+    written before (JSON Lines, JSON, CSV) give one source per report they name,
+    whose year comes from its figures and whose place is unknown.
+    """
+    from . import pipeline
+    from .decode import read_source
+    from .panel import describe_text
+    from .records_io import detect, group_by_report, read_records
+
+    sources, years, places = [], [], []
+    with progress(len(names), "reading") as advance:
+        for name in names:
+            text = read_source(name, encoding)
+            if detect(text) == "report":
+                year, place = describe_text(text)
+                sources.append(pipeline.analyse(text, name))
+                years.append(year)
+                places.append(place)
+            else:
+                for report, group in group_by_report(read_records(text, name)).items():
+                    sources.append(pipeline.Report(report, (), tuple(group)))
+                    years.append(None)
+                    places.append("")
+            advance()
+    return sources, years, places
+
+
+def warn_mixed(places: dict[str, list[str]], allow_mixed: bool) -> None:
+    """A warning naming the places and their reports when there is more than one."""
+    if len(places) < 2 or allow_mixed:
+        return
+    listed = "; ".join(f"{place} ({', '.join(reports)})" for place, reports in places.items())
+    log.warning("reports of different places in one panel: %s. A panel follows one place; "
+                "--allow-mixed builds it without this warning", listed)

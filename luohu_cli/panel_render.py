@@ -1,0 +1,769 @@
+"""Write a :class:`~luohu_cli.panel.Panel`: a terminal table, CSV, JSON, JSON Lines,
+XLSX or one self-contained HTML page.
+
+Two shapes (README, "Across many years"):
+
+- **wide** — one row per indicator, and per column (a year, or a plan period
+  after the years) its result, its target and the verdict (``WIDE_HEAD``, then
+  per column ``COLUMN_FIELDS``, then ``WIDE_TAIL``). Values are in the row's
+  unit, negative for a fall: the numbers to chart.
+- **long** (tidy) — one line per statement of a figure, ``LONG_FIELDS`` in that
+  order: every report's figure for every cell, the one the cell shows with
+  status ``current``, the others ``same`` or ``superseded``.
+
+In JSON, ``row``, ``year`` and ``line`` are integers, ``revised`` and
+``doubtful`` booleans, a field with nothing to say null, every other value a
+string; decimals exact. CSV rows end in ``\\n`` (as ``extract`` and ``diff``),
+null is empty, booleans are ``true``/``false``, and a text cell a spreadsheet
+would run as a formula gets a leading ``'`` (:func:`luohu_cli.export.guard`).
+
+    >>> import io
+    >>> from luohu_cli.panel import Panel
+    >>> out = io.StringIO()
+    >>> write_panel(Panel((), (), ()), "csv", out, long=True)
+    >>> out.getvalue().split(",")[:4]
+    ['row', 'indicator', 'year', 'period']
+"""
+from __future__ import annotations
+
+import csv
+import html
+import json
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import IO, Any, TextIO
+
+from .diff_render import QUALIFIER_SIGNS
+from .export import guard, number_format
+from .model import Indicator, format_decimal
+from .panel import Cell, Column, Panel, PanelRow, Statement, Status
+from .verdicts import Verdict
+
+WIDE_HEAD = ("row", "indicator", "unit", "measure")
+COLUMN_FIELDS = ("result", "target", "verdict", "notes")
+WIDE_TAIL = ("base_unit", "years", "names", "doubtful")
+LONG_FIELDS = ("row", "indicator", "year", "period", "kind", "value", "value_high", "unit",
+               "base_value", "base_unit", "qualifier", "direction", "row_value", "row_unit",
+               "verdict", "status", "revised", "report", "line", "section_id", "name", "text",
+               "score")
+FIGURE_FIELDS = ("row_value", "value", "value_high", "unit", "base_value", "base_unit",
+                 "qualifier", "direction", "revised", "report", "line", "section_id", "name",
+                 "text", "context", "score")
+INT_FIELDS = frozenset({"row", "year", "line", "years"})
+MARKS = {Verdict.MET: "✓", Verdict.MISSED: "✗", Verdict.UNCLEAR: "?", Verdict.UNREPORTED: "○"}
+VERDICT_STYLES = {Verdict.MET: "green", Verdict.MISSED: "red", Verdict.UNCLEAR: "yellow",
+                  Verdict.UNREPORTED: "dim"}
+REVISED_MARK = "*"
+CHANGE_MARK = "±"  # before the unit of a row of changes: ±% is a change in percent
+MAX_WIDTH = 120
+NAME_WIDTH = (8, 16)   # the indicator column: at least, at most (its text folds)
+GAP = 1                # columns between two table columns
+LEGEND = (f"result, then target and verdict: {MARKS[Verdict.MET]} met, "
+          f"{MARKS[Verdict.MISSED]} missed, {MARKS[Verdict.UNCLEAR]} unclear, "
+          f"{MARKS[Verdict.UNREPORTED]} unreported",
+          f"{REVISED_MARK} revised by a later report; {CHANGE_MARK} a change "
+          "(negative: a fall)")
+
+
+# --- What every format shares ----------------------------------------------------
+
+
+def figure_text(row: PanelRow, record: Indicator) -> str:
+    """A figure in the row's unit, with its qualifier: ``~6.5``, ``≥95``, ``-3.2``, ``5.5-6``.
+
+    >>> from luohu_cli.panel import PanelRow
+    >>> from decimal import Decimal as D
+    >>> row = PanelRow(1, "x", ("x",), "%", "%", "level", D(1), {}, {}, {})
+    >>> r = Indicator("r", 1, 0, 0, "", "", 2023, "target", "x", D("95"), "%", D("95"), "%",
+    ...               ">=", "", "95%以上", "")
+    >>> figure_text(row, r)
+    '≥95'
+    """
+    text = format_decimal(row.value(record))
+    high = row.value_high(record)
+    if high is not None:
+        text += "-" + format_decimal(high) if high >= 0 else "–" + format_decimal(high)
+    return QUALIFIER_SIGNS.get(record.qualifier, "") + text
+
+
+def unit_label(row: PanelRow) -> str:
+    """The row's unit, after ± for a row of changes."""
+    return (CHANGE_MARK if row.measure == "change" else "") + (row.unit or "—")
+
+
+def headline(panel: Panel, total: int | None = None) -> str:
+    """``柳岸区: 7 reports (2021–2026), 11 indicators, 2020–2026 and 2021-2025``."""
+    places = list(panel.places())
+    years = sorted(r.year for r in panel.reports if r.year is not None)
+    span = f" ({_span(years[0], years[-1])})" if years else ""
+    count = len(panel.rows)
+    noun = "indicator" if count == 1 else "indicators"
+    shown = f"{count} of {total} {noun}" if total is not None and total != count else f"{count} {noun}"
+    singles = [c.year for c in panel.columns if not c.is_period]
+    periods = [c.key for c in panel.columns if c.is_period]
+    when = ([_span(singles[0], singles[-1])] if singles else []) + periods
+    text = (", ".join(places) + ": " if places else "")
+    text += f"{len(panel.reports)} report{'s' if len(panel.reports) != 1 else ''}{span}, {shown}"
+    return text + (", " + " and ".join(when) if when else "")
+
+
+def _span(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def summary(panel: Panel) -> str:
+    """Verdict counts, revised cells and figures left out, on one line."""
+    counts = panel.verdict_counts()
+    parts = [f"{counts[v]} {v.value}" for v in Verdict if counts[v]]
+    text = "verdicts: " + (", ".join(parts) if parts else "none")
+    revised = panel.revised_count()
+    if revised:
+        text += f"; {revised} revised cell{'s' if revised != 1 else ''} ({REVISED_MARK})"
+    if panel.left_out:
+        text += f"; {panel.left_out} figure{'s' if panel.left_out != 1 else ''} without a name " \
+                "or year left out"
+    return text
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else format_decimal(value)
+
+
+def statement_values(row: PanelRow, cell: Cell, statement: Statement) -> dict[str, Any]:
+    """One statement as a long-form line: field -> JSON-ready value, LONG_FIELDS order."""
+    record = statement.record
+    current = statement.status is Status.CURRENT
+    found = row.verdicts.get(cell.column.key) if current else None
+    values = {
+        "row": row.id, "indicator": row.indicator, "year": record.year,
+        "period": record.period, "kind": record.kind, "value": format_decimal(record.value),
+        "value_high": _decimal(record.value_high), "unit": record.unit,
+        "base_value": format_decimal(record.base_value), "base_unit": record.base_unit,
+        "qualifier": record.qualifier, "direction": record.direction,
+        "row_value": format_decimal(row.value(record)), "row_unit": row.unit,
+        "verdict": found.value if found is not None else None,
+        "status": statement.status.value, "revised": current and cell.revised,
+        "report": record.report, "line": record.line, "section_id": record.section_id,
+        "name": record.indicator, "text": record.text, "score": _decimal(statement.score),
+    }
+    return {name: values[name] for name in LONG_FIELDS}
+
+
+def long_lines(panel: Panel) -> list[dict[str, Any]]:
+    """Every statement of every cell: rows in order, columns in order, the result
+    before the target, statements in report order."""
+    return [statement_values(row, cell, s)
+            for row in panel.rows for cell in row.cells() for s in cell.statements]
+
+
+def figure_values(row: PanelRow, cell: Cell | None) -> dict[str, Any] | None:
+    """A cell's figure for the wide JSON: the current statement, and the others
+    under ``earlier``."""
+    if cell is None:
+        return None
+    def one(statement: Statement) -> dict[str, Any]:
+        record = statement.record
+        return {"row_value": format_decimal(row.value(record)),
+                "value": format_decimal(record.value), "value_high": _decimal(record.value_high),
+                "unit": record.unit, "base_value": format_decimal(record.base_value),
+                "base_unit": record.base_unit, "qualifier": record.qualifier,
+                "direction": record.direction, "report": record.report, "line": record.line,
+                "section_id": record.section_id, "name": record.indicator, "text": record.text,
+                "context": record.context, "score": _decimal(statement.score)}
+    current = cell.current
+    out = one(current)
+    out["revised"] = cell.revised
+    out = {name: out[name] for name in FIGURE_FIELDS}
+    out["earlier"] = [{"status": s.status.value, **one(s)} for s in cell.statements
+                      if s is not current]
+    return out
+
+
+def wide_object(row: PanelRow, columns: Sequence[Column]) -> dict[str, Any]:
+    """One row of the wide JSON."""
+    cells = []
+    for column in columns:
+        result, target = row.results.get(column.key), row.targets.get(column.key)
+        if result is None and target is None:
+            continue
+        found = row.verdicts.get(column.key)
+        cells.append({"column": column.key, "year": column.year, "period": column.period,
+                      "result": figure_values(row, result), "target": figure_values(row, target),
+                      "verdict": found.value if found is not None else None})
+    return {"row": row.id, "indicator": row.indicator, "unit": row.unit,
+            "measure": row.measure, "base_unit": row.base_unit, "years": row.years,
+            "names": list(row.names), "doubtful": row.doubtful, "cells": cells}
+
+
+def wide_header(columns: Sequence[Column]) -> list[str]:
+    return [*WIDE_HEAD, *(f"{c.key} {name}" for c in columns for name in COLUMN_FIELDS),
+            *WIDE_TAIL]
+
+
+def wide_cells(row: PanelRow, columns: Sequence[Column]) -> list[Any]:
+    """One row of the wide CSV, values as in WIDE_HEAD + COLUMN_FIELDS + WIDE_TAIL."""
+    out: list[Any] = [row.id, row.indicator, row.unit, row.measure]
+    for column in columns:
+        result, target = row.results.get(column.key), row.targets.get(column.key)
+        found = row.verdicts.get(column.key)
+        out += [_plain(row, result), _plain(row, target),
+                found.value if found is not None else None, notes(row, result, target)]
+    return out + [row.base_unit, row.years, " | ".join(row.names), row.doubtful]
+
+
+def _plain(row: PanelRow, cell: Cell | None) -> str | None:
+    return None if cell is None else format_decimal(row.value(cell.record))
+
+
+def notes(row: PanelRow, result: Cell | None, target: Cell | None) -> str:
+    """What the numbers of a wide cell leave out: qualifiers, ranges, revisions.
+
+    ``target ≤``, ``result ~``, ``target 5.5-6``, ``result revised from 1120``.
+    """
+    parts = []
+    for word, cell in (("result", result), ("target", target)):
+        if cell is None:
+            continue
+        record = cell.record
+        if record.qualifier:
+            parts.append(f"{word} {QUALIFIER_SIGNS[record.qualifier]}")
+        if record.value_high is not None:
+            parts.append(f"{word} {figure_text(row, record).lstrip('~<>≤≥')}")
+        if cell.revised:
+            earlier = dict.fromkeys(figure_text(row, s.record) for s in cell.statements
+                                    if s.status is Status.SUPERSEDED)
+            parts.append(f"{word} revised from {', '.join(earlier)}")
+    return "; ".join(parts)
+
+
+def _csv_cell(value: Any, number: bool = False) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    text = str(value)
+    return text if number or isinstance(value, int) else guard(text)
+
+
+NUMBER_CSV = frozenset({"value", "value_high", "base_value", "row_value", "score"})
+
+
+# --- CSV, JSON, JSON Lines -----------------------------------------------------------
+
+
+def write_wide_csv(panel: Panel, stream: TextIO) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    header = wide_header(panel.columns)
+    writer.writerow(header)
+    numbers = {k for k, name in enumerate(header) if name.endswith((" result", " target"))}
+    for row in panel.rows:
+        writer.writerow([_csv_cell(v, k in numbers) for k, v in
+                         enumerate(wide_cells(row, panel.columns))])
+
+
+def write_long_csv(panel: Panel, stream: TextIO) -> None:
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(LONG_FIELDS)
+    for line in long_lines(panel):
+        writer.writerow([_csv_cell(v, k in NUMBER_CSV) for k, v in line.items()])
+
+
+def write_wide_json(panel: Panel, stream: TextIO) -> None:
+    json.dump([wide_object(row, panel.columns) for row in panel.rows], stream,
+              ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def write_long_json(panel: Panel, stream: TextIO) -> None:
+    json.dump(long_lines(panel), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def write_wide_jsonl(panel: Panel, stream: TextIO) -> None:
+    for row in panel.rows:
+        stream.write(json.dumps(wide_object(row, panel.columns), ensure_ascii=False) + "\n")
+
+
+def write_long_jsonl(panel: Panel, stream: TextIO) -> None:
+    for line in long_lines(panel):
+        stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+WRITERS: dict[tuple[str, bool], Callable[[Panel, TextIO], None]] = {
+    ("csv", False): write_wide_csv, ("csv", True): write_long_csv,
+    ("json", False): write_wide_json, ("json", True): write_long_json,
+    ("jsonl", False): write_wide_jsonl, ("jsonl", True): write_long_jsonl,
+}
+TEXT_FORMATS = ("table", "csv", "json", "jsonl", "html")
+LONG_FORMATS = ("csv", "json", "jsonl")
+
+
+def write_panel(panel: Panel, output_format: str, stream: IO, *, long: bool = False,
+                total: int | None = None, width: int | None = None) -> None:
+    """Render a panel in one format; `stream` is binary for xlsx, text otherwise.
+
+    `total` is the number of rows before a filter (the headline says "3 of 11").
+    """
+    if output_format == "table":
+        render_panel_table(panel, stream, total=total, width=width)
+    elif output_format == "html":
+        stream.write(panel_html(panel, total=total))
+    elif output_format == "xlsx":
+        write_panel_xlsx(panel, stream)
+    else:
+        WRITERS[output_format, long](panel, stream)
+    stream.flush()
+
+
+# --- The terminal table --------------------------------------------------------------
+
+
+def table_lines(row: PanelRow, columns: Sequence[Column]) -> list[list[Any]]:
+    """A row's table lines: its results, and its targets when it has any."""
+    from rich.text import Text
+
+    result = [str(row.id), row.indicator + (" ?" if row.doubtful else ""), unit_label(row)]
+    target = ["", "", "target"]
+    for column in columns:
+        cell = row.results.get(column.key)
+        result.append("" if cell is None else
+                      figure_text(row, cell.record) + (REVISED_MARK if cell.revised else ""))
+        cell = row.targets.get(column.key)
+        if cell is None:
+            target.append("")
+            continue
+        text = Text(figure_text(row, cell.record) + (REVISED_MARK if cell.revised else ""))
+        found = row.verdicts.get(column.key)
+        if found is not None:
+            text.append(MARKS[found], style=VERDICT_STYLES[found])
+        target.append(text)
+    return [result, target] if row.targets else [result]
+
+
+def render_panel_table(panel: Panel, stream: TextIO, *, total: int | None = None,
+                       width: int | None = None) -> None:
+    """Indicators down, columns across; the columns split into parts that fit the width."""
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    console = Console(file=stream, width=width, highlight=False)
+    if width is None and console.width > MAX_WIDTH:
+        console.width = MAX_WIDTH
+    console.print(headline(panel, total), markup=False)
+    if not panel.rows:
+        console.print(summary(panel), markup=False)
+        return
+    columns = panel.columns
+    lines = [line for row in panel.rows for line in table_lines(row, columns)]
+    widths = [max([cell_len(h)] + [cell_len(str(line[k])) for line in lines])
+              for k, h in enumerate(["#", "indicator", "unit", *(c.key for c in columns)])]
+    widths[1] = max(NAME_WIDTH[0], min(NAME_WIDTH[1], widths[1]))
+    parts = split_columns(widths[3:], console.width - sum(widths[:3]) - 3 * GAP)
+    for n, part in enumerate(parts, 1):
+        if len(parts) > 1:
+            console.print(f"({columns[part[0]].key} to {columns[part[-1]].key}, "
+                          f"part {n} of {len(parts)})", markup=False)
+        keep = [0, 1, 2, *(3 + k for k in part)]
+        console.print(_table(["#", "indicator", "unit", *(columns[k].key for k in part)],
+                             [[line[k] for k in keep] for line in lines],
+                             [widths[k] for k in keep]))
+    console.print(summary(panel), markup=False)
+    for line in LEGEND:
+        console.print(line, markup=False)
+
+
+def split_columns(widths: Sequence[int], room: int) -> list[list[int]]:
+    """Column indices in parts, each as many as fit in `room` (at least one).
+
+    >>> split_columns([5, 5, 5], 12), split_columns([5, 5], 100)
+    ([[0, 1], [2]], [[0, 1]])
+    """
+    parts: list[list[int]] = [[]]
+    used = 0
+    for k, width in enumerate(widths):
+        if parts[-1] and used + GAP + width > room:
+            parts.append([])
+            used = 0
+        used += width + GAP
+        parts[-1].append(k)
+    return parts if parts[0] else []
+
+
+def _table(headers: Sequence[str], lines: Sequence[Sequence[Any]], widths: Sequence[int]):
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0),
+                  collapse_padding=True)
+    for k, (header, width) in enumerate(zip(headers, widths)):
+        if k == 1:
+            table.add_column(header, width=width, overflow="fold")
+        else:
+            table.add_column(header, width=width, no_wrap=True,
+                             justify="left" if k == 2 else "right")
+    for line in lines:
+        table.add_row(*line)
+    return table
+
+
+# --- HTML ----------------------------------------------------------------------------
+
+CHART_WIDTH, CHART_HEIGHT = 220, 72
+CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 40, 8, 8, 16
+PIXEL = Decimal("0.1")
+STYLE = """
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;
+margin:1.5rem;color:#1f2328;background:#fff}
+h1{font-size:1.25rem;margin:0 0 .4rem}
+p{margin:.3rem 0}
+.note{color:#59636e;font-size:.9rem}
+.wrap{overflow-x:auto}
+table.panel{border-collapse:collapse;margin-top:1rem}
+table.panel th,table.panel td{border-bottom:1px solid #d1d9e0;padding:.3rem .5rem;vertical-align:middle}
+table.panel thead th{position:sticky;top:0;background:#f6f8fa;text-align:right;white-space:nowrap}
+table.panel thead th.left{text-align:left}
+td.name{min-width:8rem;max-width:16rem}
+td.name .aka{color:#59636e;font-size:.8rem}
+td.unit{white-space:nowrap;color:#59636e}
+td.cell{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+td.cell div{cursor:help}
+.target{color:#59636e;font-size:.85rem}
+.met{color:#1a7f37}.missed{color:#cf222e}.unclear{color:#9a6700}.unreported{color:#818b98}
+tr:hover td,tr:hover th{background:#f6f8fa}
+svg.chart{display:block}
+svg.chart .frame{stroke:#d1d9e0;stroke-width:1}
+svg.chart text{font-size:9px;fill:#59636e}
+svg.chart .line{fill:none;stroke:#0969da;stroke-width:1.5}
+svg.chart circle.result{fill:#0969da}
+svg.chart circle.target{fill:#fff;stroke:#818b98;stroke-width:1.5}
+svg.chart circle.target.met{stroke:#1a7f37}
+svg.chart circle.target.missed{stroke:#cf222e}
+svg.chart circle.target.unclear{stroke:#9a6700}
+svg.chart circle:hover{stroke:#1f2328;stroke-width:2.5}
+.legend svg{vertical-align:middle}
+""".strip()
+
+
+def panel_html(panel: Panel, *, total: int | None = None) -> str:
+    """One self-contained page: a headline, the reports, and a table with a chart
+    per indicator (inline SVG; no script, no network). Every figure's source —
+    report, line and sentence — shows on hover (``title``)."""
+    title = headline(panel, total)
+    head = ["<!DOCTYPE html>", '<html lang="zh-CN">', "<head>", '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{_esc(title)} — luohu panel</title>", f"<style>\n{STYLE}\n</style>",
+            "</head>", "<body>", f"<h1>{_esc(title)}</h1>",
+            f'<p class="note">{_esc(summary(panel))}</p>', _legend_html(),
+            _reports_html(panel)]
+    if not panel.rows:
+        return "\n".join(head + ["</body>", "</html>"]) + "\n"
+    years = [c.year for c in panel.columns if not c.is_period]
+    span = (years[0], years[-1]) if years else None
+    header = ('<tr><th>#</th><th class="left">indicator</th><th class="left">unit</th>'
+              '<th class="left">results ● and targets ○</th>'
+              + "".join(f"<th>{_esc(c.key)}</th>" for c in panel.columns) + "</tr>")
+    body = [_row_html(row, panel.columns, span) for row in panel.rows]
+    return "\n".join(head + ['<div class="wrap">', '<table class="panel">', "<thead>", header,
+                             "</thead>", "<tbody>", *body, "</tbody>", "</table>", "</div>",
+                             "</body>", "</html>"]) + "\n"
+
+
+def _esc(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _legend_html() -> str:
+    dot = ('<svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="3" '
+           'fill="#0969da"/></svg>')
+    ring = ('<svg width="12" height="12" aria-hidden="true"><circle cx="6" cy="6" r="3.5" '
+            'fill="#fff" stroke="{}" stroke-width="1.5"/></svg>')
+    return ('<p class="note legend">' + dot + " result &nbsp; "
+            + ring.format("#1a7f37") + " target met &nbsp; " + ring.format("#cf222e")
+            + " missed &nbsp; " + ring.format("#9a6700") + " unclear &nbsp; "
+            + ring.format("#818b98") + " unreported or not yet due. In the table: "
+            + _esc("; ".join(LEGEND)) + ". Hover over a figure for its source; "
+            "plan-period columns are in the table only.</p>")
+
+
+def _reports_html(panel: Panel) -> str:
+    items = []
+    for r in panel.reports:
+        facts = [f"year {r.year}" if r.year is not None else "year unknown"]
+        if r.results is not None:
+            facts.append(f"results {r.results}")
+        if r.targets is not None:
+            facts.append(f"targets {r.targets}")
+        if r.place:
+            facts.append(r.place)
+        facts.append(f"{r.records} figures")
+        items.append(f"<li><code>{_esc(r.name)}</code> — {_esc(', '.join(facts))}</li>")
+    noun = "report" if len(panel.reports) == 1 else "reports"
+    return (f"<details><summary>{len(panel.reports)} {noun}, earliest first (a later "
+            f"report's figure wins)</summary><ol>{''.join(items)}</ol></details>")
+
+
+def source_text(row: PanelRow, cell: Cell) -> str:
+    """What hovering over a figure shows: the figure, its report, line and sentence,
+    and what other reports said."""
+    record = cell.record
+    word = "result" if cell.kind == "actual" else "target"
+    lines = [f"{cell.column.key} {word}: {record.text or figure_text(row, record)}"
+             + (" (revised)" if cell.revised else ""),
+             f"{record.report}, line {record.line}: {record.context or record.text}"]
+    for s in cell.statements:
+        if s is not cell.current:
+            lines.append(f"{s.status.value}: {s.record.text} ({s.record.report}, "
+                         f"line {s.record.line})")
+    return "\n".join(lines)
+
+
+def _row_html(row: PanelRow, columns: Sequence[Column], span: tuple[int, int] | None) -> str:
+    aka = [n for n in row.names if n != row.indicator]
+    name = _esc(row.indicator) + (" ?" if row.doubtful else "")
+    if aka:
+        name += f'<div class="aka">also: {_esc("、".join(aka))}</div>'
+    cells = []
+    for column in columns:
+        parts = []
+        result, target = row.results.get(column.key), row.targets.get(column.key)
+        if result is not None:
+            parts.append(f'<div class="result" title="{_esc(source_text(row, result))}">'
+                         f"{_esc(figure_text(row, result.record))}"
+                         f"{REVISED_MARK if result.revised else ''}</div>")
+        if target is not None:
+            found = row.verdicts.get(column.key)
+            mark = f" {MARKS[found]}" if found is not None else ""
+            css = f"target {found.value}" if found is not None else "target"
+            parts.append(f'<div class="{css}" title="{_esc(source_text(row, target))}">'
+                         f"{_esc(figure_text(row, target.record))}"
+                         f"{REVISED_MARK if target.revised else ''}{mark}</div>")
+        cells.append(f'<td class="cell">{"".join(parts)}</td>')
+    return (f'<tr id="row-{row.id}"><th>{row.id}</th><td class="name">{name}</td>'
+            f'<td class="unit">{_esc(unit_label(row))}</td>'
+            f'<td class="chart">{chart_svg(row, span)}</td>{"".join(cells)}</tr>')
+
+
+def chart_points(row: PanelRow) -> list[tuple[int, str, Decimal, Cell]]:
+    """(year, kind, value in the row's unit, cell) of every single-year figure a chart shows."""
+    points = []
+    for cells in (row.results, row.targets):
+        for cell in cells.values():
+            if not cell.column.is_period:
+                points.append((cell.column.year, cell.kind, row.value(cell.record), cell))
+    return sorted(points, key=lambda p: (p[0], p[1]))
+
+
+def chart_svg(row: PanelRow, span: tuple[int, int] | None) -> str:
+    """A small chart of a row's results (dots on a line) and targets (rings coloured
+    by verdict) over the panel's years; each point carries data-year, data-kind and
+    data-value (the figure in the row's unit) and a title with its source."""
+    points = chart_points(row)
+    if not points or span is None:
+        return ""
+    first, last = span
+    values = [p[2] for p in points]
+    low, high = min(values), max(values)
+    plot_w = Decimal(CHART_WIDTH - CHART_LEFT - CHART_RIGHT)
+    plot_h = Decimal(CHART_HEIGHT - CHART_TOP - CHART_BOTTOM)
+
+    def x(year: int) -> Decimal:
+        if first == last:
+            return (CHART_LEFT + plot_w / 2).quantize(PIXEL)
+        return (CHART_LEFT + plot_w * (year - first) / (last - first)).quantize(PIXEL)
+
+    def y(value: Decimal) -> Decimal:
+        if low == high:
+            return (CHART_TOP + plot_h / 2).quantize(PIXEL)
+        return (CHART_TOP + plot_h * (high - value) / (high - low)).quantize(PIXEL)
+
+    bottom = CHART_HEIGHT - CHART_BOTTOM
+    out = [f'<svg class="chart" data-row="{row.id}" width="{CHART_WIDTH}" height="{CHART_HEIGHT}" '
+           f'viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" '
+           f'aria-label="{_esc(row.indicator)} {_esc(unit_label(row))}, {first}–{last}">',
+           f'<line class="frame" x1="{CHART_LEFT}" y1="{CHART_TOP}" x2="{CHART_LEFT}" '
+           f'y2="{bottom}"/>',
+           f'<line class="frame" x1="{CHART_LEFT}" y1="{bottom}" x2="{CHART_WIDTH - CHART_RIGHT}" '
+           f'y2="{bottom}"/>',
+           f'<text x="{CHART_LEFT - 3}" y="{CHART_TOP + 3}" text-anchor="end">'
+           f'{_esc(_short(high))}</text>']
+    if low != high:
+        out.append(f'<text x="{CHART_LEFT - 3}" y="{bottom}" text-anchor="end">'
+                   f'{_esc(_short(low))}</text>')
+    out.append(f'<text x="{CHART_LEFT}" y="{CHART_HEIGHT - 3}">{first}</text>')
+    if last != first:
+        out.append(f'<text x="{CHART_WIDTH - CHART_RIGHT}" y="{CHART_HEIGHT - 3}" '
+                   f'text-anchor="end">{last}</text>')
+    results = [(year, value) for year, kind, value, _ in points if kind == "actual"]
+    for run in _runs(results):
+        if len(run) > 1:
+            coords = " ".join(f"{x(year)},{y(value)}" for year, value in run)
+            out.append(f'<polyline class="line" points="{coords}"/>')
+    for year, kind, value, cell in points:
+        css = "result" if kind == "actual" else "target"
+        found = row.verdicts.get(cell.column.key) if kind == "target" else None
+        if found is not None:
+            css += f" {found.value}"
+        radius = "2.5" if kind == "actual" else "3.5"
+        out.append(f'<circle class="{css}" cx="{x(year)}" cy="{y(value)}" r="{radius}" '
+                   f'data-year="{year}" data-kind="{kind}" data-value="{format_decimal(value)}">'
+                   f"<title>{_esc(source_text(row, cell))}</title></circle>")
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _runs(points: list[tuple[int, Decimal]]) -> list[list[tuple[int, Decimal]]]:
+    """Results of consecutive years, joined by a line; a gap breaks it."""
+    runs: list[list[tuple[int, Decimal]]] = []
+    for point in points:
+        if runs and runs[-1][-1][0] == point[0] - 1:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    return runs
+
+
+def _short(value: Decimal) -> str:
+    """An axis label: at most 4 significant digits, never an exponent."""
+    if value == 0:
+        return "0"
+    digits = value.adjusted()
+    places = max(0, 3 - digits)
+    return format_decimal(value.quantize(Decimal(1).scaleb(-places)).normalize()) \
+        if digits < 15 else format_decimal(value)
+
+
+# --- XLSX ----------------------------------------------------------------------------
+
+FILLS = {Verdict.MET: "D6F5DD", Verdict.MISSED: "FFD7D5", Verdict.UNCLEAR: "FFF1C2",
+         Verdict.UNREPORTED: "EAEEF2"}
+XLSX_WIDTHS = (6, 60)
+XLSX_COLUMN_FIELDS = ("result", "target", "verdict")
+XLSX_TAIL = ("base_unit", "years", "names")
+LONG_NUMBERS = frozenset({"value", "value_high", "base_value", "row_value", "score"})
+QUALIFIER_FORMATS = {"~": "~", ">": ">", ">=": "≥", "<=": "≤", "<": "<"}
+
+
+def write_panel_xlsx(panel: Panel, stream: IO[bytes]) -> None:
+    """Three sheets: ``panel`` (wide: header and names frozen, numbers as numbers
+    showing their qualifier and a * when revised, the source of every figure in a
+    comment, verdicts coloured), ``long`` (LONG_FIELDS) and ``reports``."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "panel"
+    header = [*WIDE_HEAD, *(f"{c.key} {n}" for c in panel.columns for n in XLSX_COLUMN_FIELDS),
+              *XLSX_TAIL]
+    sheet.append(header)
+    widths = [_width(h) for h in header]
+    fills = {v: PatternFill("solid", start_color=color) for v, color in FILLS.items()}
+    for r, row in enumerate(panel.rows, 2):
+        values: list[Any] = [row.id, row.indicator, row.unit, row.measure]
+        for column in panel.columns:
+            values += [row.results.get(column.key), row.targets.get(column.key),
+                       row.verdicts.get(column.key)]
+        values += [row.base_unit, row.years, " | ".join(row.names)]
+        for c, value in enumerate(values, 1):
+            cell = sheet.cell(row=r, column=c)
+            if isinstance(value, Cell):
+                number = row.value(value.record)
+                _number(cell, number)
+                cell.number_format = _figure_format(value, number)
+                cell.comment = Comment(source_text(row, value), "luohu", width=320, height=120)
+                shown = figure_text(row, value.record)
+            elif isinstance(value, Verdict):
+                cell.value = value.value
+                cell.fill = fills[value]
+                shown = value.value
+            elif value is None:
+                continue
+            else:
+                _text_or_int(cell, value)
+                shown = str(value)
+            widths[c - 1] = max(widths[c - 1], _width(shown))
+    _finish(sheet, widths, f"E2", Font)
+    long_sheet = book.create_sheet("long")
+    long_sheet.append(list(LONG_FIELDS))
+    widths = [_width(h) for h in LONG_FIELDS]
+    for r, line in enumerate(long_lines(panel), 2):
+        for c, (name, value) in enumerate(line.items(), 1):
+            if value is None or value == "":
+                continue
+            cell = long_sheet.cell(row=r, column=c)
+            if name in LONG_NUMBERS:
+                number = Decimal(value)
+                _number(cell, number)
+                cell.number_format = number_format(number)
+            elif isinstance(value, bool):
+                cell.value = value
+            else:
+                _text_or_int(cell, value)
+            widths[c - 1] = max(widths[c - 1], _width(str(value)))
+    _finish(long_sheet, widths, "A2", Font)
+    reports = book.create_sheet("reports")
+    fields = ("report", "year", "results", "targets", "place", "figures")
+    reports.append(list(fields))
+    widths = [_width(h) for h in fields]
+    for r, info in enumerate(panel.reports, 2):
+        for c, value in enumerate((info.name, info.year, info.results, info.targets,
+                                   info.place, info.records), 1):
+            if value is None or value == "":
+                continue
+            _text_or_int(reports.cell(row=r, column=c), value)
+            widths[c - 1] = max(widths[c - 1], _width(str(value)))
+    _finish(reports, widths, "A2", Font)
+    book.save(stream)
+
+
+def _number(cell, number: Decimal) -> None:
+    # openpyxl would write a Decimal through "%.16g"; the exact text goes in (as export does)
+    cell.value = format_decimal(number)
+    cell.data_type = "n"
+
+
+def _text_or_int(cell, value: Any) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, int) and not isinstance(value, bool):
+        cell.value = value
+    else:
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+        cell.data_type = "s"  # text, never a formula
+
+
+def _figure_format(cell: Cell, number: Decimal) -> str:
+    """The number's display: its decimals as written, its qualifier before it, * after
+    it when revised (``"≥"0.0``, ``0"*"``)."""
+    shown = number_format(number)
+    sign = QUALIFIER_FORMATS.get(cell.record.qualifier, "")
+    if sign:
+        shown = f'"{sign}"{shown}'
+    if cell.revised:
+        shown += f'"{REVISED_MARK}"'
+    return shown
+
+
+def _finish(sheet, widths: Sequence[int], freeze: str, font) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for cell in sheet[1]:
+        cell.font = font(bold=True)
+    for c, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(c)].width = \
+            min(XLSX_WIDTHS[1], max(XLSX_WIDTHS[0], width + 2))
+    sheet.freeze_panes = freeze
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(1, len(widths)))}{max(1, sheet.max_row)}"
+
+
+def _width(text: str) -> int:
+    """Columns a text takes in a spreadsheet: wide (CJK) characters count two."""
+    return max((sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+                for line in text.splitlines() or [""]), default=0)
+
+
+def formats_for(long: bool) -> Iterable[str]:
+    """The formats a panel can be written in, with or without --long."""
+    return LONG_FORMATS if long else ("table", "csv", "json", "jsonl", "xlsx", "html")
