@@ -115,13 +115,6 @@ class Column:
         assert record.year is not None
         return cls(False, record.year, record.year)
 
-    @classmethod
-    def parse(cls, key: str) -> Column:
-        if "-" in key:
-            first, last = (int(y) for y in key.split("-"))
-            return cls(True, last, first)
-        return cls(False, int(key), int(key))
-
 
 @dataclass(frozen=True)
 class Statement:

@@ -30,7 +30,7 @@ import csv
 import html
 import json
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import IO, Any, TextIO
 
@@ -98,8 +98,9 @@ def headline(panel: Panel, total: int | None = None) -> str:
     years = sorted(r.year for r in panel.reports if r.year is not None)
     span = f" ({_span(years[0], years[-1])})" if years else ""
     count = len(panel.rows)
-    noun = "indicator" if count == 1 else "indicators"
-    shown = f"{count} of {total} {noun}" if total is not None and total != count else f"{count} {noun}"
+    of = total if total is not None and total != count else None
+    noun = "indicator" if (count if of is None else of) == 1 else "indicators"
+    shown = f"{count} {noun}" if of is None else f"{count} of {of} {noun}"
     singles = [c.year for c in panel.columns if not c.is_period]
     periods = [c.key for c in panel.columns if c.is_period]
     when = ([_span(singles[0], singles[-1])] if singles else []) + periods
@@ -295,7 +296,6 @@ WRITERS: dict[tuple[str, bool], Callable[[Panel, TextIO], None]] = {
     ("json", False): write_wide_json, ("json", True): write_long_json,
     ("jsonl", False): write_wide_jsonl, ("jsonl", True): write_long_jsonl,
 }
-TEXT_FORMATS = ("table", "csv", "json", "jsonl", "html")
 LONG_FORMATS = ("csv", "json", "jsonl")
 
 
@@ -762,8 +762,3 @@ def _width(text: str) -> int:
     """Columns a text takes in a spreadsheet: wide (CJK) characters count two."""
     return max((sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
                 for line in text.splitlines() or [""]), default=0)
-
-
-def formats_for(long: bool) -> Iterable[str]:
-    """The formats a panel can be written in, with or without --long."""
-    return LONG_FORMATS if long else ("table", "csv", "json", "jsonl", "xlsx", "html")

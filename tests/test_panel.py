@@ -22,11 +22,10 @@ from typer.testing import CliRunner
 from luohu_cli import cli, pipeline
 from luohu_cli.formats import write_jsonl
 from luohu_cli.model import Indicator, format_decimal
-from luohu_cli.panel import (Column, Panel, Status, bracketed_targets, build_panel,
-                             describe_text, group_places, select_rows)
+from luohu_cli.panel import (Panel, Status, bracketed_targets, build_panel, describe_text,
+                             group_places, select_rows)
 from luohu_cli.panel_render import (COLUMN_FIELDS, LONG_FIELDS, WIDE_HEAD, WIDE_TAIL,
-                                    figure_text, long_lines, render_panel_table, split_columns,
-                                    write_panel)
+                                    figure_text, long_lines, split_columns, write_panel)
 from luohu_cli.verdicts import Verdict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -513,6 +512,18 @@ def test_cli_piped_is_wide_csv_and_long_on_request():
 def test_cli_table_says_how_many_were_chosen():
     result = run(*series_args(), "--base-unit", "元", "-f", "table")
     assert result.stdout.splitlines()[0].endswith("2 of 11 indicators, 2020–2026")
+    one = run(*series_args(), "--name", "专精特新", "-f", "table")
+    assert one.stdout.splitlines()[0].endswith("1 of 11 indicators, 2023")
+
+
+def test_cli_reads_stdin_among_files():
+    text = (ROOT / "fixtures" / "panel" / "liuan-2021.txt").read_text(encoding="utf-8")
+    result = run("-", "fixtures/panel/liuan-2022.txt", "--name", "失业率", "-f", "json",
+                 input=text)
+    row, = json.loads(result.stdout)
+    assert [(c["column"], c["verdict"]) for c in row["cells"]] == [
+        ("2020", None), ("2021", "met"), ("2022", None)]
+    assert row["cells"][1]["target"]["report"] == "-"
 
 
 def test_cli_reads_records_written_by_extract(reports, tmp_path):
