@@ -79,7 +79,7 @@ log = logging.getLogger(__name__)
 
 MAX_BAD_SHARE = 0.02        # invalid byte sequences per character a file may hold
 _BAD_PENALTY = 20.0         # score an invalid byte sequence costs its candidate
-_PROBE = 65_536             # bytes a candidate is tried on before the whole file
+_PROBE = 8_192              # bytes a candidate is tried on before the whole file
 _SURE_UTF8_NON_ASCII = 8    # valid UTF-8 with this many non-ASCII characters is UTF-8
 _SHOWN_LINES = 10           # line numbers a warning lists
 # Mixed encodings: a line is sure of its encoding when its text scores this
@@ -153,9 +153,9 @@ def decode_records(data: bytes, source: str = "") -> str:
     label = source_label(source) if source else "input"
     if not data:
         return ""
-    decoding = _decode_bom(data, label, source)
+    decoding = _decode_bom(data, label, source, nul_is_bad=False)
     if decoding is None:
-        decoding = _attempt(data, "utf-8")
+        decoding = _attempt(data, "utf-8", nul_is_bad=False)
         if decoding is None:
             try:
                 data.decode("utf-8")
@@ -225,6 +225,8 @@ def _decode(data: bytes, encoding: str | None, label: str, source: str) -> str:
     decoding = _decode_bom(data, label, source)
     if decoding is None:
         decoding = _guess(data)
+    if decoding is None and not _looks_binary(data):
+        decoding = _mixed(data)
     if decoding is None:
         if _looks_binary(data):
             raise _binary(label, source)
@@ -232,7 +234,7 @@ def _decode(data: bytes, encoding: str | None, label: str, source: str) -> str:
                          "use --encoding", source=source)
     if _control_share(decoding.text) > _MAX_CONTROL_SHARE:
         raise _binary(label, source)
-    if decoding.offset == 0 and decoding.codec in _CANDIDATES:
+    if decoding.offset == 0 and decoding.codec in _CANDIDATES and not decoding.parts:
         decoding = _split_encodings(data, decoding)
     _warn(decoding, data, label)
     return decoding.text.removeprefix("\ufeff")
@@ -289,12 +291,14 @@ def _replace_and_count(err: UnicodeError) -> tuple[str, int]:
 codecs.register_error("luohu-count", _replace_and_count)
 
 
-def _attempt(data: bytes, codec: str, offset: int = 0) -> _Decoding | None:
+def _attempt(data: bytes, codec: str, offset: int = 0,
+             nul_is_bad: bool = True) -> _Decoding | None:
     """`data` decoded with invalid sequences as U+FFFD, or None if there are too many.
 
-    In an 8-bit encoding a NUL byte is invalid too (it belongs to UTF-16 or binary).
+    In an 8-bit encoding a NUL byte is invalid too (it belongs to UTF-16 or
+    binary), unless `nul_is_bad` is False.
     """
-    if len(data) > 2 * _PROBE and _attempt(data[:_PROBE], codec) is None:
+    if len(data) > 2 * _PROBE and _attempt(data[:_PROBE], codec, 0, nul_is_bad) is None:
         return None
     bad: list[tuple[int, int]] = []
     token = _ERRORS.set((bad, int(len(data) * MAX_BAD_SHARE)))
@@ -304,7 +308,7 @@ def _attempt(data: bytes, codec: str, offset: int = 0) -> _Decoding | None:
         return None
     finally:
         _ERRORS.reset(token)
-    if codec not in _UTF16 and "\x00" in text:
+    if nul_is_bad and codec not in _UTF16 and "\x00" in text:
         at = data.find(b"\x00")
         while at != -1:
             bad.append((at, at + 1))
@@ -316,11 +320,12 @@ def _attempt(data: bytes, codec: str, offset: int = 0) -> _Decoding | None:
     return _Decoding(codec, text, bad, offset)
 
 
-def _decode_bom(data: bytes, label: str, source: str) -> _Decoding | None:
+def _decode_bom(data: bytes, label: str, source: str,
+                nul_is_bad: bool = True) -> _Decoding | None:
     """The text after a byte order mark, or None when there is no mark."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            decoding = _attempt(data[len(bom):], name, offset=len(bom))
+            decoding = _attempt(data[len(bom):], name, offset=len(bom), nul_is_bad=nul_is_bad)
             if decoding is not None:
                 return decoding
     for bom, name in _BOMS:
@@ -358,7 +363,28 @@ def _guess(data: bytes) -> _Decoding | None:
         key = (total, -rank)
         if best_key is None or key > best_key:
             best_key, best = key, decoding
-    return best
+    return best or _utf16_by_its_nuls(data)
+
+
+def _utf16_by_its_nuls(data: bytes) -> _Decoding | None:
+    """UTF-16 told by where its NULs stand, for text that scores poorly (Cyrillic, Latin).
+
+    The high bytes of ASCII and Cyrillic in UTF-16 are NUL or small, all on one
+    side of each pair: nine NULs in ten there, a clean decoding and no control
+    character make it UTF-16 whatever it says.
+    """
+    nuls = data.count(b"\x00")
+    if nuls < 4 or len(data) % 2:
+        return None
+    odd = data[1::2].count(b"\x00")
+    for name, share in (("utf-16-le", odd), ("utf-16-be", nuls - odd)):
+        if share >= 0.9 * nuls:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                return None
+            return None if _control_share(text) else _Decoding(name, text)
+    return None
 
 
 def _surely_utf8(text: str, data: bytes) -> bool:
@@ -424,6 +450,24 @@ def _split_encodings(data: bytes, whole: _Decoding) -> _Decoding:
     if gain < _MIXED_MARGIN or all(c == whole.codec for c in chosen):
         return whole
     return _decode_parts(data, whole.codec, ranges, chosen)
+
+
+def _mixed(data: bytes) -> _Decoding | None:
+    """A file no single candidate reads, read in parts, each in its own encoding; or None.
+
+    Two files pasted together, UTF-8 then GB18030, are each too damaged in the
+    other's encoding for any one candidate to take the whole.
+    """
+    best = None
+    for codec in _CANDIDATES:
+        if codec in _UTF16 and b"\x00" not in data:
+            continue
+        text = data.decode(codec, "replace")
+        decoding = _split_encodings(data, _Decoding(codec, text))
+        if (len(decoding.parts) > 1 and len(decoding.bad) <= MAX_BAD_SHARE * len(decoding.text)
+                and (best is None or len(decoding.bad) < len(best.bad))):
+            best = decoding
+    return best
 
 
 def _decode_parts(data: bytes, codec: str, ranges: list[tuple[int, int]],

@@ -44,9 +44,14 @@ NUMBER_FIELDS = INT_FIELDS | DECIMAL_FIELDS
 SIMPLIFIED_FIELDS = ("section_id", "section", "kind", "indicator", "unit", "base_unit",
                      "qualifier", "direction", "text", "context")
 SHEET_TITLE = "indicators"
-# What XML 1.0 (and so .xlsx) cannot hold: C0 controls but tab and line ends,
-# lone surrogates, U+FFFE and U+FFFF. Written as a visible \\uXXXX instead.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What XML 1.0 (and so .xlsx) cannot hold -- C0 controls but tab and line ends,
+# lone surrogates, U+FFFE and U+FFFF -- or advises against, which spreadsheet
+# programs may refuse: C1 controls but NEL, the noncharacters U+FDD0-U+FDEF
+# and the last two code points of every plane. Written as a visible \\uXXXX.
+XML_ILLEGAL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(1, 17))
+    + "]")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_CELL = 32_767  # characters an Excel cell holds; longer text is cut, with a mark
 CUT_MARK = "…[cut]"
@@ -203,6 +208,11 @@ def escape_surrogates(text: str) -> str:
     return LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def _escape_char(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
 def xml_text(text: str) -> tuple[str, int, bool]:
     """Text an .xlsx cell can hold: forbidden characters as ``\\uXXXX``, cut to MAX_CELL.
 
@@ -211,7 +221,7 @@ def xml_text(text: str) -> tuple[str, int, bool]:
     >>> xml_text("a" + chr(0xFFFF) + "b" + chr(1))
     ('a\\\\uffffb\\\\u0001', 2, False)
     """
-    safe, replaced = XML_ILLEGAL.subn(lambda m: f"\\u{ord(m.group()):04x}", text)
+    safe, replaced = XML_ILLEGAL.subn(_escape_char, text)
     if len(safe) <= MAX_CELL:
         return safe, replaced, False
     return safe[:MAX_CELL - len(CUT_MARK)] + CUT_MARK, replaced, True
@@ -228,8 +238,9 @@ def write_xlsx(records: Iterable[Indicator], stream: BinaryIO, name: str = "") -
     writes fits, and the ``text`` column always has the figure as written.
     Text cells are always text, never formulas, so no guard is needed (and
     ``period``, ``2021-2025``, is text, never a date or a subtraction); empty
-    values are empty cells. Characters XML cannot hold (controls, lone
-    surrogates, U+FFFE, U+FFFF) are written as a visible ``\\uXXXX`` and text
+    values are empty cells. Characters XML cannot hold or advises against
+    (controls, lone surrogates, noncharacters such as U+FFFF, see
+    XML_ILLEGAL) are written as a visible ``\\uXXXX`` and text
     longer than an Excel cell holds (MAX_CELL) is cut with CUT_MARK, each
     counted in one warning, so that the workbook always opens.
     """
@@ -276,7 +287,8 @@ def _warn_cells(name: str, replaced: int, cut: int, where: list[int]) -> None:
     what = []
     if replaced:
         what.append(f"{replaced} character{'s' * (replaced != 1)} XML cannot hold "
-                    "(controls, lone surrogates, U+FFFE, U+FFFF) written as \\uXXXX")
+                    "(controls, lone surrogates, noncharacters such as U+FFFF) "
+                    "written as \\uXXXX")
     if cut:
         what.append(f"{cut} cell{'s' * (cut != 1)} longer than {MAX_CELL} characters cut")
     shown = ", ".join(map(str, where[:10])) + (f" and {len(where) - 10} more"
@@ -336,6 +348,12 @@ def simplified(records: Sequence[Indicator]) -> list[Indicator]:
     """
     from .text import to_simplified
 
-    return [replace(record, **{name: to_simplified(getattr(record, name))
+    def simple(text: str) -> str:  # a lone surrogate is no text to convert: kept as it is
+        if not LONE_SURROGATE.search(text):
+            return to_simplified(text)
+        return "".join(part if LONE_SURROGATE.fullmatch(part) else to_simplified(part)
+                       for part in re.split("([\ud800-\udfff])", text) if part)
+
+    return [replace(record, **{name: simple(getattr(record, name))
                                for name in SIMPLIFIED_FIELDS})
             for record in records]

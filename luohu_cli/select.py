@@ -304,6 +304,8 @@ def _grep(record: Indicator, pattern: str, timeout: float | None) -> bool:
 
 @lru_cache(maxsize=4096)
 def _simple(text: str) -> str:
+    """`text` in Simplified characters; a lone surrogate (not text) as its \\uXXXX escape."""
+    from .export import escape_surrogates
     from .text import to_simplified
 
-    return to_simplified(text)
+    return to_simplified(escape_surrogates(text))
