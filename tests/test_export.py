@@ -152,8 +152,10 @@ def test_a_character_the_encoding_lacks_is_one_error():
 # --- xlsx --------------------------------------------------------------------------------
 
 def xlsx_bytes(records) -> bytes:
+    """A workbook written by the tool, opened once with openpyxl: it must always open."""
     out = io.BytesIO()
     write_xlsx(records, out)
+    openpyxl.load_workbook(io.BytesIO(out.getvalue()))
     return out.getvalue()
 
 

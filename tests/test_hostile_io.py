@@ -47,8 +47,12 @@ runner = CliRunner()
 
 
 def run(*args: str | Path, input: bytes | str | None = None):
-    """``luohu ARGS...`` in-process."""
-    return runner.invoke(cli.app, [str(a) for a in args], input=input, prog_name="luohu")
+    """``luohu ARGS...`` in-process; a workbook it writes is opened with openpyxl."""
+    result = runner.invoke(cli.app, [str(a) for a in args], input=input, prog_name="luohu")
+    written = [str(b) for a, b in zip(args, args[1:]) if a in ("-o", "--output")]
+    if result.exit_code == 0 and written and written[0].lower().endswith(".xlsx"):
+        openpyxl.load_workbook(written[0])
+    return result
 
 
 def assert_one_line_error(result, exit_code: int, *fragments: str) -> str:
@@ -604,3 +608,30 @@ def test_warnings_from_the_engine_name_the_file(here):
     finally:
         pipeline.analyse = saved
     assert "luohu: WARNING: a.txt: something odd" in result.stderr
+
+
+# --- Properties: any text survives every writer ------------------------------------------------
+
+ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=40)  # surrogates included
+
+
+@settings(max_examples=60, deadline=None)
+@given(indicator=ANY_TEXT, context=ANY_TEXT)
+def test_any_text_makes_a_workbook_that_opens(indicator, context):
+    from luohu_cli.export import xml_text
+
+    out = io.BytesIO()
+    write_xlsx([record(indicator=indicator, context=context)], out)
+    [row] = list(openpyxl.load_workbook(io.BytesIO(out.getvalue())).active.iter_rows(
+        min_row=2, values_only=True))
+    got = dict(zip(FIELDS, row))
+    assert (got["indicator"] or "") == xml_text(indicator)[0]
+    assert (got["context"] or "") == xml_text(context)[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(indicator=ANY_TEXT, context=ANY_TEXT)
+def test_any_text_round_trips_through_json_lines_as_utf8(indicator, context):
+    original = record(indicator=indicator, context=context)
+    data = jsonl_of(original).encode("utf-8")  # no UnicodeEncodeError, surrogates included
+    assert read_records(decode_records(data)) == [original]

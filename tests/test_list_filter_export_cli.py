@@ -33,7 +33,12 @@ runner = CliRunner()
 
 
 def run(*args: str, input: bytes | str | None = None):
-    return runner.invoke(cli.app, [str(a) for a in args], input=input, prog_name="luohu")
+    """``luohu ARGS...`` in-process; a workbook it writes is opened with openpyxl."""
+    result = runner.invoke(cli.app, [str(a) for a in args], input=input, prog_name="luohu")
+    written = [str(b) for a, b in zip(args, args[1:]) if a in ("-o", "--output")]
+    if result.exit_code == 0 and written and written[0].lower().endswith(".xlsx"):
+        openpyxl.load_workbook(written[0])
+    return result
 
 
 def jsonl(records) -> str:
