@@ -696,7 +696,8 @@ def display_name(name: str) -> str:
     such bytes as lone surrogates, which no encoder writes. Other lone
     surrogates are shown as ``\\udXXX``.
 
-        >>> display_name("a.txt"), display_name(b"\\xb1\\xa8.txt".decode("utf-8", "surrogateescape"))
+        >>> gbk = b"\\xb1\\xa8.txt".decode("utf-8", "surrogateescape")
+        >>> display_name("a.txt"), display_name(gbk)
         ('a.txt', '\\\\xb1\\\\xa8.txt')
     """
     if not any("\ud800" <= ch <= "\udfff" for ch in name):

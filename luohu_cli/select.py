@@ -136,10 +136,10 @@ def compile_pattern(pattern: str) -> regex.Pattern[str]:
 
     A pattern beyond the limits above is refused before it is compiled:
 
-        >>> compile_pattern("a{4294967294}")
+        >>> compile_pattern("a{4294967294}")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        luohu_cli.select.CriteriaError: pattern 'a{4294967294}' repeats too much: its counted repeats make more than 10000 elements
+        luohu_cli.select.CriteriaError: pattern 'a{4294967294}' repeats too much: ...
     """
     check_pattern(pattern)
     try:

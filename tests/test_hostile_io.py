@@ -98,7 +98,8 @@ def mixed(first: str, second: str, cut_line: int = 68) -> bytes:
 
 def record(**changes) -> Indicator:
     base = dict(report="r.txt", line=9, start=509, end=517, section_id="1",
-                section="一、2022年工作回顧", year=2022, kind="actual", indicator="地區生產總值",
+                section="一、2022年工作回顧", year=2022, kind="actual",
+                indicator="地區生產總值",
                 value=Decimal("2630.2"), unit="億元", base_value=Decimal("263020000000"),
                 base_unit="元", qualifier="", direction="", text="2630.2億元",
                 context="全年地區生產總值2630.2億元", value_high=None, period="")
@@ -147,7 +148,8 @@ DECODE_CASES = {
     "utf8-one-nul": (damaged(SEED_BYTES, [SEED_BYTES.index(b"2630.2")], 0x00),
                      "1 byte sequence not valid in UTF-8 replaced by U+FFFD (line 9)"),
     "utf8-cyrillic-report": ((HOSTILE / "utf8-cyrillic-report.txt").read_bytes(), None),
-    "utf8-latin-and-greek": ("一、2022年工作回顾\nΔGDP = 3.4%, Ελλάδα, café, naïve\n".encode(), None),
+    "utf8-latin-and-greek": (
+        "一、2022年工作回顾\nΔGDP = 3.4%, Ελλάδα, café, naïve\n".encode(), None),
     "mixed-gb18030-big5": (
         mixed("gb18030", "cp950"),
         "the encoding changes part-way; read lines 1-68 as GB18030, lines 69-134 as Big5"),
