@@ -25,10 +25,10 @@ log = logging.getLogger(__name__)
 # record's context, stay bounded whatever the input.
 MAX_SENTENCE = 1000
 _BODY = r"(?:[^。！？!?；;.\r\n]|\.(?=\d))"
-_STOP = r"(?:(?:[。！？!?；;]|\.(?!\d))+[”’」』]?|\r\n|\r|\n|$)"
+_STOP = rf"(?:(?:[。！？!?；;]|\.(?!\d)){{1,{MAX_SENTENCE}}}[”’」』]?|\r\n|\r|\n|$)"
 _IN_NUMBER = r"\d.,%‰万亿千百十零〇一二两三四五六七八九"
 SENTENCE = regex.compile(
-    rf"{_BODY}{{0,{MAX_SENTENCE}}}{_STOP}"
+    rf"(?>{_BODY}{{0,{MAX_SENTENCE}}}){_STOP}"  # atomic: no stop can come earlier
     rf"|{_BODY}{{{MAX_SENTENCE // 2},{MAX_SENTENCE}}}(?<=[，,、：:)）\s])"
     rf"|{_BODY}{{{MAX_SENTENCE // 2},{MAX_SENTENCE}}}(?<![{_IN_NUMBER}])(?![{_IN_NUMBER}])"
     rf"|{_BODY}{{1,{MAX_SENTENCE}}}")

@@ -91,37 +91,51 @@ class Offsets(Sequence):
 
 
 class _OffsetsBuilder:
-    """Appends runs, merging one with the run before where it continues it."""
+    """Appends runs, merging one with the run before where it continues it.
 
-    def __init__(self) -> None:
+    Copies from one old map come in increasing order, so a cursor into its
+    runs replaces a search."""
+
+    def __init__(self, old: Offsets) -> None:
         self.starts, self.bases, self.steps = array("q"), array("q"), bytearray()
         self.length = 0
+        self.old, self.k = old, 0
 
     def add(self, base: int, step: int, length: int) -> None:
         if length <= 0:
             return
-        if self.steps:
-            last_step, last_base = self.steps[-1], self.bases[-1]
-            if step == last_step and base == last_base + (self.length - self.starts[-1]) * step:
-                self.length += length
-                return
+        steps = self.steps
+        if steps and step == steps[-1] and base == self.bases[-1] + (self.length - self.starts[-1]) * step:
+            self.length += length
+            return
         self.starts.append(self.length)
         self.bases.append(base)
-        self.steps.append(step)
+        steps.append(step)
         self.length += length
 
-    def copy(self, old: Offsets, a: int, b: int) -> None:
-        """Append the offsets old[a:b], run by run."""
-        if b <= a:
-            return
-        starts, bases, steps = old._starts, old._bases, old._steps
-        k = bisect.bisect_right(starts, a) - 1
+    def at(self, i: int) -> int:
+        """old[i], for i at or after the last copy's start."""
+        starts, k = self.old._starts, self.k
+        while k + 1 < len(starts) and starts[k + 1] <= i:
+            k += 1
+        self.k = k
+        return self.old._bases[k] + (i - starts[k]) * self.old._steps[k]
+
+    def copy(self, a: int, b: int) -> None:
+        """Append the offsets old[a:b], run by run (a at or after the last copy's start)."""
+        old = self.old
+        starts, bases, steps, n = old._starts, old._bases, old._steps, len(old._starts)
+        k = self.k
+        while k + 1 < n and starts[k + 1] <= a:
+            k += 1
         while a < b:
-            end = starts[k + 1] if k + 1 < len(starts) else old._len
-            hi = min(b, end)
+            end = starts[k + 1] if k + 1 < n else old._len
+            hi = b if b < end else end
             self.add(bases[k] + (a - starts[k]) * steps[k], steps[k], hi - a)
             a = hi
-            k += 1
+            if a == end:
+                k += 1
+        self.k = min(k, n - 1) if n else 0
 
     def build(self) -> Offsets:
         return Offsets(self.starts, self.bases, self.steps, self.length)
@@ -157,24 +171,27 @@ def _substitute(text: str, origin: Offsets, pattern: "regex.Pattern[str]",
     that matches nothing returns its input as it was.
     """
     out: list[str] = []
-    new_origin = _OffsetsBuilder()
-    pos = 0
+    new_origin = _OffsetsBuilder(origin)
+    pos = 0    # text[:pos] is in `out`
+    kept = 0   # origin[kept:pos] maps one for one and is not in new_origin yet
     for m in pattern.finditer(text):
         rep = replace(m)
-        if rep == m.group():
-            continue  # left as it was: part of the text kept before the next change
-        out.append(text[pos:m.start()])
-        new_origin.copy(origin, pos, m.start())
+        start, end = m.span()
+        if len(rep) == end - start:
+            if rep != m.group():  # one for one (full-width digits): each keeps its origin
+                out.append(text[pos:start])
+                out.append(rep)
+                pos = end
+            continue
+        out.append(text[pos:start])
         out.append(rep)
-        if len(rep) == len(m.group()):  # one for one (full-width digits): keep each origin
-            new_origin.copy(origin, m.start(), m.end())
-        else:
-            new_origin.add(origin[m.start()], 0, len(rep))
-        pos = m.end()
-    if pos == 0 and not out:
+        new_origin.copy(kept, start)
+        new_origin.add(new_origin.at(start), 0, len(rep))
+        pos = kept = end
+    if not out:
         return text, origin
     out.append(text[pos:])
-    new_origin.copy(origin, pos, len(text))
+    new_origin.copy(kept, len(text))
     return "".join(out), new_origin.build()
 
 
@@ -316,8 +333,8 @@ def clean(raw: str) -> Cleaned:
     origin = Offsets.identity(len(raw))
     for _name, pattern, replace in STEPS:
         text, origin = _substitute(text, origin, pattern, replace)
-    end = _OffsetsBuilder()
-    end.copy(origin, 0, len(origin))
+    end = _OffsetsBuilder(origin)
+    end.copy(0, len(origin))
     end.add(len(raw), 1, 1)  # the end of the text maps to the end of the input
     return Cleaned(raw, text, to_simplified(text), end.build())
 
