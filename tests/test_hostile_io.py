@@ -224,8 +224,8 @@ BYTES_TO_TRY = (0x00, 0x80, 0xFF, 0xC3, 0x0A, 0xE6, 0x20, 0xBF, 0xFE)
 
 
 def test_one_replaced_byte_never_makes_the_seed_unreadable():
-    """Every 149th position of the seed, each with another byte value: always decoded."""
-    for n, at in enumerate(range(0, len(SEED_BYTES), 149)):
+    """Every 251st position of the seed, each with another byte value: always decoded."""
+    for n, at in enumerate(range(0, len(SEED_BYTES), 251)):
         byte = BYTES_TO_TRY[n % len(BYTES_TO_TRY)]
         text = decode_bytes(damaged(SEED_BYTES, [at], byte), source="seed")
         assert abs(len(text) - len(SEED_TEXT)) <= 3, (at, byte)
@@ -536,7 +536,6 @@ PIPE_CASES = {
     "list-closed-at-once": (["list", str(SEED)], 0, 0),
     "help-head": (["--help"], 1, 0),
     "help-closed-at-once": (["--help"], 0, 0),
-    "extract-help-closed-at-once": (["extract", "--help"], 0, 0),
     "extract-csv-head": (["extract", *MANY_SEEDS, "-f", "csv"], 1, 0),
     "extract-table-closed-at-once": (["extract", str(SEED), "-f", "table"], 0, 0),
     "diff-exit-code-changed": (["diff", str(SEED), REVISED, "--exit-code", "--all", "-f", "csv"],
@@ -545,7 +544,6 @@ PIPE_CASES = {
         ["diff", str(SEED), REVISED, "--exit-code", "--all", "-f", "table"], 0, 1),
     "diff-exit-code-same": (["diff", str(SEED), SIMPLIFIED, "--exit-code", "--all", "-f", "csv"],
                             0, 0),
-    "diff-without-exit-code": (["diff", str(SEED), REVISED, "--all", "-f", "csv"], 0, 0),
 }
 
 
