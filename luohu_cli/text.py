@@ -320,6 +320,35 @@ STEPS: tuple[tuple[str, "regex.Pattern[str]", Replace], ...] = (
 )
 
 
+# Text copied from a PDF is cut into lines mid-sentence.  Where most long lines end
+# without a closing mark, a line break after a long open line is a wrap, not the
+# end of a paragraph; the next line starting a paragraph (indented), a heading or a
+# dash bullet keeps its break.
+_CLOSING = "。！？!?；;：:….,，、”’」』)）】>"
+_WRAP = regex.compile(
+    rf"(?m)(?<=^[^\r\n]{{15,}}[^\s{_CLOSING}])\r?\n"
+    r"(?![ \t\u3000\r\n]|$|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]"
+    r"|第[一二三四五六七八九十]{1,3}部分|[—-]{2}|\d{1,3}[.．、])")
+_HEADING_START = regex.compile(
+    r"[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}部分")
+WRAPPED_SHARE = 0.5      # of the lines of 16 characters or more (not headings), ending open
+WRAPPED_LINES = 10
+
+
+def is_hard_wrapped(text: str) -> bool:
+    r"""True for text cut into lines mid-sentence (a PDF copy): most long lines end open.
+
+    >>> is_hard_wrapped("地区生产总值增长百分之五，规模以上工业\n增加值增长百分之六。\n" * 10)
+    True
+    >>> is_hard_wrapped("地区生产总值增长百分之五，规模以上工业增加值增长。\n" * 5)
+    False
+    """
+    long_lines = [line.strip() for line in text.splitlines()
+                  if len(line.strip()) >= 16 and not _HEADING_START.match(line.strip())]
+    open_lines = sum(line[-1] not in _CLOSING for line in long_lines)
+    return open_lines >= WRAPPED_LINES and open_lines >= WRAPPED_SHARE * len(long_lines)
+
+
 def clean(raw: str) -> Cleaned:
     """Clean `raw`, keeping the way back to it.
 
@@ -333,6 +362,8 @@ def clean(raw: str) -> Cleaned:
     origin = Offsets.identity(len(raw))
     for _name, pattern, replace in STEPS:
         text, origin = _substitute(text, origin, pattern, replace)
+    if is_hard_wrapped(text):
+        text, origin = _substitute(text, origin, _WRAP, _drop)
     end = _OffsetsBuilder(origin)
     end.copy(0, len(origin))
     end.add(len(raw), 1, 1)  # the end of the text maps to the end of the input

@@ -299,3 +299,15 @@ FRAME_CASES_MORE_LAYOUTS = {
                          ids=FRAME_CASES_MORE_LAYOUTS.keys())
 def test_frame_more_layouts(body, text, expected):
     assert records(body)[text] == expected
+
+
+WRAPPED = ("2019年某市政府工作报告\n各位代表：\n一、2018年工作回顾\n"
+           + "　　全市地区生产总值完成1865.4亿元，增长7.2%，一般公共预算收入\n142.6亿元，增长8.5%。\n" * 6
+           + "二、2019年工作安排\n"
+           + "　　今年主要预期目标是：地区生产总值增长7%左右，力争到2020年高\n新技术产业增加值占比达到42%。\n" * 6)
+
+
+def test_hard_wrapped_lines_are_read_as_sentences():
+    records = {(r.line, r.text): (r.year, r.period, r.kind) for r in extract_text(WRAPPED)}
+    assert records[(5, "142.6亿元")] == (2018, "", "actual")
+    assert records[(18, "42%")] == (2020, "2016-2020", "target")
