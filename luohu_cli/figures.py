@@ -32,12 +32,15 @@ import regex
 from . import vocab
 from .numerals import DIGITS, parse_number
 
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Numbers are read to at most 18 digits before the point and 12 after it (a
+# figure in the trillions of 元 needs 13): a longer run is a code or garbage,
+# and the bound keeps every figure, and so every base value, short.
+ARABIC = r"\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?"
 CN_DIGITS = "零〇○一二两三四五六七八九"
 _CN = "零〇○一二两三四五六七八九十百千"
 # 十二万三千四百零五, 三亿五千万: a magnitude inside a numeral joins groups of
 # digits, and then the numeral's own last magnitude belongs to it too.
-CHINESE = rf"[{_CN}][{_CN}点]*(?:(?:[万亿][{_CN}]+)+(?:万亿|亿|万)?)?"
+CHINESE = rf"[{_CN}][{_CN}点]{{0,15}}(?:(?:[万亿][{_CN}]{{1,10}}){{1,4}}(?:万亿|亿|万)?)?"
 HUNDRED = Decimal(100)
 TEN = Decimal(10)
 BARE_MAGNITUDES = ("万", "亿", "万亿", "兆")  # a magnitude that may stand without a unit

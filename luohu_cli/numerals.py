@@ -38,6 +38,11 @@ def parse_chinese(text: str) -> Decimal:
     Decimal('1000')
     >>> parse_chinese("十二万三千四百零五")
     Decimal('123405')
+    >>> parse_chinese("一千零五")
+    Decimal('1005')
+    >>> parse_chinese("十四五")
+    Traceback (most recent call last):
+    ValueError: not a Chinese numeral: '十四五'
     """
     for point in POINT:
         if point in text:
@@ -63,6 +68,8 @@ def _integer(text: str) -> int:
     digit = None
     for c in text:
         if c in DIGITS:
+            if digit:  # 十四五: two digits with no unit between them are no numeral
+                raise ValueError(f"not a Chinese numeral: {text!r}")
             digit = DIGITS[c]
         elif c in SMALL_UNITS:
             section += (1 if digit is None else digit) * SMALL_UNITS[c]

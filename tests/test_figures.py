@@ -95,6 +95,9 @@ FIGURE_CASES = {
     "fullwidth": ("增长３．４％。", [R("3.4%", "3.4", "%", direction="up")]),
     "broken-number": ("收入377\n.4亿元。", [R("377.4亿元", "377.4", "亿元")]),
     "half": ("近半常住人口签约家庭医生。", [R("近半", "50", "%", "50", "%", "~")]),
+    # A run of Chinese numerals is read to a bounded length and skipped: the en
+    # dash after it is a minus, not a range from a 200-character numeral
+    "numeral-run-then-en-dash": ("十四五" * 66 + "–3.4亿元", [R("-3.4亿元", "-3.4", "亿元", "-340000000", "元")]),
 }
 
 # Never a record (spec §1, exclusions), and the borderline rules decided once.
@@ -132,6 +135,10 @@ EXCLUSION_CASES = {
     "class-threshold": "营收超10亿元企业。",
     "lost-digit-mojibake": "城镇燃?xì)獾?3个高风险领域。",
     "glossary": "有关名词解释\n1.“1+5+10+N”：1个统筹部门+5个产业部门+10个街道。",
+    # Runs no figure is written as (issue 8): read to a bounded length, then skipped.
+    "digit-run-before-unit": "编号" + "1" * 40 + "亿元。",
+    "decimals-run-before-unit": "圆周率3." + "1" * 30 + "%。",
+    "chinese-numeral-run-before-unit": "十四五" * 20 + "亿元。",
 }
 
 

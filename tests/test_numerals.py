@@ -39,3 +39,10 @@ def test_parse_number(text, expected):
 def test_not_a_numeral():
     with pytest.raises(ValueError):
         parse_number("一般")
+
+
+@pytest.mark.parametrize("text", ["十四五", "十四五十四五", "三千五六", "二十三四"])
+def test_two_digits_without_a_unit_between_them_are_no_numeral(text):
+    """十四五 is the 14th five-year plan, not 15 (the last digit used to win)."""
+    with pytest.raises(ValueError):
+        parse_number(text)

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from luohu_cli.text import clean, line_of, to_simplified
+from luohu_cli.text import STEPS, clean, line_of, to_simplified
 
 CLEANING_CASES = {
     "pinyin-gloss": ("地區(qū)生產(chǎn)總值", "地區生產總值"),
@@ -32,6 +34,29 @@ CLEANING_CASES = {
     "mojibake-repair-stops-at-rare-chars": ("?。ㄆ撸┤婕訌?qiáng)政府", "（七）?政府"),
     "mojibake-in-body-left-alone": ("燃?xì)獾?3個", "燃?獾?3個"),
     "plain-text-untouched": ("全年地區生產總值2630.2億元、增長3.4%", "全年地區生產總值2630.2億元、增長3.4%"),
+    # Invisible characters and look-alikes (issue 8): normalised, offsets kept.
+    "nbsp-as-thousands": ("生產總值1\xa0258.7億元", "生產總值1258.7億元"),
+    "narrow-nbsp-as-thousands": ("生產總值1\u202f258.7億元", "生產總值1258.7億元"),
+    "thin-space-as-thousands": ("生產總值1\u2009258.7億元", "生產總值1258.7億元"),
+    "nbsp-before-unit": ("零售總額2630.2\xa0億元", "零售總額2630.2億元"),
+    "space-before-unit": ("零售總額2630.2 億元", "零售總額2630.2億元"),
+    "nbsp-between-words-is-a-space": ("零售\xa0總額", "零售 總額"),
+    "zero-width-space-in-number": ("增加值263\u200b0.2億元", "增加值2630.2億元"),
+    "zero-width-joiners-in-number": ("增加值2\u200c63\u200d0.2億元", "增加值2630.2億元"),
+    "word-joiner-in-number": ("增加值2630\u2060.2億元", "增加值2630.2億元"),
+    "bom-inside-text": ("增長\ufeff3.4%", "增長3.4%"),
+    "soft-hyphen": ("生產\u00ad總值", "生產總值"),
+    "bidi-marks": ("\u200e增長3.4%\u200f", "增長3.4%"),
+    "unicode-minus": ("增長\u22123.4%", "增長-3.4%"),
+    "fullwidth-minus": ("增長－３．４％", "增長-3.4%"),
+    "small-hyphen-minus": ("增長\ufe633.4%", "增長-3.4%"),
+    "hyphen-u2010": ("增長\u20103.4%", "增長-3.4%"),
+    "en-dash-as-minus": ("增長–3.4%", "增長-3.4%"),
+    "en-dash-in-range": ("增長5.5–6%", "增長5.5-6%"),
+    "em-dash-as-minus": ("增長—3.4%", "增長-3.4%"),
+    "double-em-dash-kept": ("目標——3%以上", "目標——3%以上"),
+    "em-dash-after-year-kept": ("2021年—2025年", "2021年—2025年"),
+    "en-dash-before-word-kept": ("目標–增長", "目標–增長"),
 }
 
 
@@ -69,6 +94,64 @@ def test_simplified_shadow_has_the_same_length():
 ], ids=["lf", "crlf", "cr", "first"])
 def test_line_of(raw, offset, line):
     assert line_of(raw, offset) == line
+
+
+def test_raw_span_skips_an_invisible_character_inside_a_figure():
+    raw = "金融業增加值263\u200b0.2億元。"
+    c = clean(raw)
+    at = c.text.index("2630.2")
+    start, end = c.raw_span(at, at + len("2630.2億元"))
+    assert raw[start:end] == "263\u200b0.2億元"
+
+
+def _reference_clean_origin(raw: str) -> list[int]:
+    """The offset map as the list it was before Offsets: one int a character."""
+    text, origin = raw, list(range(len(raw)))
+    for _name, pattern, replace in STEPS:
+        out, new, pos = [], [], 0
+        for m in pattern.finditer(text):
+            out.append(text[pos:m.start()])
+            new.extend(origin[pos:m.start()])
+            rep = replace(m)
+            out.append(rep)
+            if len(rep) == len(m.group()):
+                new.extend(origin[m.start():m.end()])
+            else:
+                new.extend([origin[m.start()]] * len(rep))
+            pos = m.end()
+        out.append(text[pos:])
+        new.extend(origin[pos:])
+        text, origin = "".join(out), new
+    return origin + [len(raw)]
+
+
+NOISE = ["全年", "生產總值", "區(qū)", "發（fā）", "2630.2", "1 258.7", "３．４", "％", "億元", " 億元", "\n",
+         "\r\n", "</strong>", "/strong>", "&nbsp;", "&lt;", "?。ㄒ唬?", "\xa0", "\u200b", "\ufeff", "–",
+         "—", "\u2212", "377\n.4", "9.1 %", "超過 3000", "，", "。", "\u3000"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NOISE), max_size=30).map("".join))
+def test_offsets_are_the_map_the_list_was(raw):
+    c = clean(raw)
+    assert list(c.origin) == _reference_clean_origin(raw)
+    assert [c.origin[i] for i in range(len(c.origin))] == list(c.origin)
+    assert c.origin[-1] == len(raw)
+
+
+def test_offsets_of_a_long_clean_text_are_a_few_runs():
+    raw = "全年地區生產總值2630.2億元、增長3.4%。\n" * 20000
+    c = clean(raw)
+    assert len(c.origin) == len(c.text) + 1
+    assert c.origin.runs <= 2
+    assert c.origin[len(c.text) // 2] == len(c.text) // 2
+
+
+def test_offsets_slices_and_bounds():
+    o = clean("增長３．４％。").origin
+    assert o[:3] == [0, 1, 2] and o[-1] == 7
+    with pytest.raises(IndexError):
+        o[len(o)]
 
 
 def test_raw_span_of_a_fullwidth_figure():
