@@ -213,12 +213,28 @@ def source_label(name: str) -> str:
     return "standard input" if name == "-" else _label(name)
 
 
+def decode_named(data: bytes, encoding: str | None = None, source: str = "") -> tuple[str, str]:
+    """:func:`decode_bytes`, and the name of the encoding read: ``UTF-8``, ``GB18030``,
+    ``Big5``, ``UTF-16LE`` …, parts joined by ``+`` (``GB18030+Big5``), the
+    codec's own name when one was given, ``""`` for no bytes.
+
+        >>> decode_named("地区".encode("gb18030"))
+        ('地区', 'GB18030')
+    """
+    return _decode_named(data, encoding, source_label(source) if source else "input", source)
+
+
 def _decode(data: bytes, encoding: str | None, label: str, source: str) -> str:
     """decode_bytes with the name used in messages apart from the error's source."""
+    return _decode_named(data, encoding, label, source)[0]
+
+
+def _decode_named(data: bytes, encoding: str | None, label: str,
+                  source: str) -> tuple[str, str]:
     if encoding is not None:
-        return _decode_as(data, encoding, label, source)
+        return _decode_as(data, encoding, label, source), codecs.lookup(encoding).name
     if not data:
-        return ""
+        return "", ""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise _binary(label, source, kind)
@@ -237,7 +253,9 @@ def _decode(data: bytes, encoding: str | None, label: str, source: str) -> str:
     if decoding.offset == 0 and decoding.codec in _CANDIDATES and not decoding.parts:
         decoding = _split_encodings(data, decoding)
     _warn(decoding, data, label)
-    return decoding.text.removeprefix("\ufeff")
+    codecs_read = [codec for codec, _first, _last in decoding.parts] or [decoding.codec]
+    name = "+".join(dict.fromkeys(_NAMES.get(codec, codec) for codec in codecs_read))
+    return decoding.text.removeprefix("\ufeff"), name
 
 
 def _decode_as(data: bytes, encoding: str, label: str, source: str) -> str:
