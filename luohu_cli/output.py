@@ -199,7 +199,7 @@ def _replacing(target: Target, encoding: str | None, errors: str) -> Iterator[IO
     remove_stale_temporaries(target.path)
     mode = stat.S_IMODE(target.stat.st_mode) if target.stat is not None else _default_mode()
     temp: str | None = None
-    with _signals_raise():
+    with signals_as_exit():
         try:
             with _held():  # the name is known before any signal can interrupt
                 temp, fd = _create_temporary(target)
@@ -337,7 +337,7 @@ def _raise_terminated(signum: int, _frame: Any) -> None:
 
 
 @contextmanager
-def _signals_raise() -> Iterator[None]:
+def signals_as_exit() -> Iterator[None]:
     """SIGTERM and SIGHUP raise Terminated while the block runs (main thread only,
     and only where nothing else handles them)."""
     if threading.current_thread() is not threading.main_thread():
