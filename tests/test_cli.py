@@ -18,6 +18,7 @@ import typer
 from typer.testing import CliRunner
 
 from luohu_cli import cli, formats, pipeline
+from luohu_cli.commands import outputs
 from luohu_cli.model import FIELDS, Indicator
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,7 +135,7 @@ def test_csv_is_the_default_when_stdout_is_not_a_terminal(engine, reports):
 
 
 def test_table_is_the_default_on_a_terminal(engine, reports, monkeypatch):
-    monkeypatch.setattr(cli, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(outputs, "stdout_is_terminal", lambda: True)
     result = run("extract", "a.txt")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0].strip() == "a.txt: 1 indicator"

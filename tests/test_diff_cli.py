@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from luohu_cli import cli, compare, pipeline
+from luohu_cli.commands import outputs
 from luohu_cli.diff_render import DIFF_FIELDS
 from luohu_cli.model import Indicator
 
@@ -188,7 +189,7 @@ def test_same_figures_are_hidden_unless_all(files):
 
 
 def test_mode_can_be_forced(files, monkeypatch):
-    monkeypatch.setattr(cli, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(outputs, "stdout_is_terminal", lambda: True)
     assert "year mode" in run("y2023.txt", "y2024.txt").stdout
     assert "version mode" in run("y2023.txt", "y2024.txt", "--mode", "version").stdout
 
@@ -248,7 +249,7 @@ def test_jsonl_one_object_per_line(files):
 
 
 def test_table_on_a_terminal(files, monkeypatch):
-    monkeypatch.setattr(cli, "stdout_is_terminal", lambda: True)
+    monkeypatch.setattr(outputs, "stdout_is_terminal", lambda: True)
     out = run("old.txt", "changed.txt").stdout
     assert "version mode" in out and "地区生产总值" in out
     assert "2630.2亿元" in out and "2630.5亿元" in out and "+0.3亿元" in out

@@ -21,6 +21,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from luohu_cli import cli, export, formats
+from luohu_cli.commands import common
 from luohu_cli.model import FIELDS
 from luohu_cli.records_io import read_records
 from sample_records import ALL, SAMPLES
@@ -532,7 +533,7 @@ PROGRESS_CASES = [
 
 @pytest.mark.parametrize("count, terminal, shown", PROGRESS_CASES)
 def test_progress_bar_on_stderr(inputs, monkeypatch, count, terminal, shown):
-    monkeypatch.setattr(cli, "stderr_is_terminal", lambda: terminal)
+    monkeypatch.setattr(common, "stderr_is_terminal", lambda: terminal)
     result = run("export", *copies(count), "-o", "t.xlsx")
     assert result.exit_code == 0
     assert ("reading" in result.stderr) is shown

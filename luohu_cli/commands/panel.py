@@ -1,30 +1,28 @@
 """``luohu panel``: one table of every indicator over a series of reports.
 
-It registers itself on :mod:`luohu_cli.cli`'s app when imported (cli.py
-imports it last), and shares that module's option aliases, error boundary and
-output plumbing. The library
-is :mod:`luohu_cli.panel`, the writers :mod:`luohu_cli.panel_render`; both load
-only when the command runs.
+The library is :mod:`luohu_cli.panel`, the writers :mod:`luohu_cli.panel_render`;
+both load only when the command runs.
 """
 from __future__ import annotations
 
 import logging
-import sys
-from pathlib import Path
 from typing import Annotated, Literal, Optional
 
 import typer
 
-from .cli import (BaseUnitOption, EncodingOption, InputsArgument, NameOption, OutputOption,
-                  SectionOption, VerboseOption, app, atomic_write, example, progress,
-                  silence_stdout, stdout_is_terminal, utf8_stdout)
+from . import outputs
+from .common import example
+from .inputs import progress
+from .options import (BaseUnitOption, EncodingOption, InputsArgument, NameOption, OutputOption,
+                      SectionOption, VerboseOption)
 
 log = logging.getLogger("luohu_cli.panel")
 
 PanelFormat = Literal["table", "csv", "json", "jsonl", "xlsx", "html"]
 EXTENSIONS = {"csv": "csv", "json": "json", "jsonl": "jsonl", "xlsx": "xlsx", "html": "html",
               "htm": "html"}
-PANEL_EPILOG = example(
+NAME = "panel"
+EPILOG = example(
     "luohu panel 2021.txt 2022.txt 2023.txt 2024.txt 2025.txt",
     "luohu panel reports/*.txt --targets --min-years 3",
     "luohu panel reports/*.txt -f html -o panel.html",
@@ -32,8 +30,7 @@ PANEL_EPILOG = example(
     "luohu panel reports/*.txt --long -f csv -o panel-long.csv")
 
 
-@app.command("panel", epilog=PANEL_EPILOG)
-def panel_command(
+def panel(
     reports: InputsArgument,
     output_format: Annotated[Optional[PanelFormat], typer.Option(
         "--format", "-f", case_sensitive=False, show_default=False,
@@ -62,8 +59,8 @@ def panel_command(
     Rows are indicators paired across reports as diff pairs them; per year the
     result, the target and the verdict; where reports disagree the later wins.
     """
-    from .panel import build_panel, select_rows
-    from .panel_render import LONG_FORMATS, write_panel
+    from ..panel import build_panel, select_rows
+    from ..panel_render import LONG_FORMATS, write_panel
 
     to_stdout = output in (None, "-")
     chosen = choose_format(output_format, None if to_stdout else output)
@@ -81,15 +78,9 @@ def panel_command(
     shown = select_rows(whole, name=name, section=section, base_unit=base_unit,
                         min_years=min_years, targets=targets)
     total = len(whole.rows)
-    if not to_stdout:
-        with atomic_write(Path(output), encoding=None if chosen == "xlsx" else "utf-8") as stream:
-            write_panel(shown, chosen, stream, long=long, total=total)
-        return
-    stream = sys.stdout if chosen == "table" else utf8_stdout()
-    try:
-        write_panel(shown, chosen, stream, long=long, total=total)
-    except BrokenPipeError:  # the reader went away (`| head`): not an error
-        silence_stdout()
+    outputs.write_output(
+        lambda stream, chosen: write_panel(shown, chosen, stream, long=long, total=total),
+        chosen, output, encoding=None if chosen == "xlsx" else "utf-8")
 
 
 def choose_format(given: str | None, output: str | None) -> str:
@@ -101,7 +92,7 @@ def choose_format(given: str | None, output: str | None) -> str:
     if given is not None:
         return given.lower()
     if output is None:
-        return "table" if stdout_is_terminal() else "csv"
+        return "table" if outputs.stdout_is_terminal() else "csv"
     leaf = output.rsplit("/", 1)[-1]
     suffix = leaf.rsplit(".", 1)[-1].lower() if "." in leaf else ""
     if suffix in EXTENSIONS:
@@ -118,10 +109,10 @@ def read_sources(names: list[str], encoding: str | None):
     written before (JSON Lines, JSON, CSV) give one source per report they name,
     whose year comes from its figures and whose place is unknown.
     """
-    from . import pipeline
-    from .decode import read_source
-    from .panel import describe_text
-    from .records_io import detect, group_by_report, read_records
+    from .. import pipeline
+    from ..decode import read_source
+    from ..panel import describe_text
+    from ..records_io import detect, group_by_report, read_records
 
     sources, years, places = [], [], []
     with progress(len(names), "reading") as advance:
