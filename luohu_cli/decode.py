@@ -255,6 +255,8 @@ def _decode_named(data: bytes, encoding: str | None, label: str,
     _warn(decoding, data, label)
     codecs_read = [codec for codec, _first, _last in decoding.parts] or [decoding.codec]
     name = "+".join(dict.fromkeys(_NAMES.get(codec, codec) for codec in codecs_read))
+    log.debug("%s: read as %s: %s", label, name,
+              "its encoding changes part-way" if decoding.parts else decoding.reason or "guessed")
     return decoding.text.removeprefix("\ufeff"), name
 
 
@@ -271,6 +273,7 @@ def _decode_as(data: bytes, encoding: str, label: str, source: str) -> str:
     except UnicodeDecodeError as err:
         raise InputError(f"cannot decode {label} as {encoding}: {err.reason} "
                          f"at byte offset {err.start}", source=source) from None
+    log.debug("%s: read as %s, as --encoding asks", label, encoding)
     return text.removeprefix("\ufeff")
 
 
@@ -287,6 +290,7 @@ class _Decoding:
     offset: int = 0            # bytes before the decoded part (a byte order mark)
     parts: list[tuple[str, int, int]] = field(default_factory=list)  # codec, first, last line
     bad_lines: list[int] | None = None  # computed already (mixed encodings)
+    reason: str = ""           # why this encoding (said with --verbose)
 
 
 class _TooManyErrors(Exception):
@@ -345,6 +349,7 @@ def _decode_bom(data: bytes, label: str, source: str,
         if data.startswith(bom):
             decoding = _attempt(data[len(bom):], name, offset=len(bom), nul_is_bad=nul_is_bad)
             if decoding is not None:
+                decoding.reason = "it starts with a byte order mark"
                 return decoding
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -366,8 +371,9 @@ def _guess(data: bytes) -> _Decoding | None:
             pass
         else:
             if _surely_utf8(text, data):
-                return _Decoding("utf-8", text)
+                return _Decoding("utf-8", text, reason="valid UTF-8 throughout")
     best_key, best = None, None
+    scores: list[str] = []
     for rank, name in enumerate(_CANDIDATES):
         decoding = _attempt(data, name)
         if decoding is None:
@@ -379,9 +385,14 @@ def _guess(data: bytes) -> _Decoding | None:
         if name == "utf-8":  # valid multibyte sequences are evidence in themselves
             total += sum(1 for ch in decoding.text[:_SAMPLE] if "\x80" <= ch != "\ufffd")
         key = (total, -rank)
+        scores.append(f"{_NAMES.get(name, name)} {total:.0f}")
         if best_key is None or key > best_key:
             best_key, best = key, decoding
-    return best or _utf16_by_its_nuls(data)
+    if best is not None:
+        best.reason = ("its text reads most like Chinese prose (scores: "
+                       + ", ".join(scores) + ")")
+        return best
+    return _utf16_by_its_nuls(data)
 
 
 def _utf16_by_its_nuls(data: bytes) -> _Decoding | None:
@@ -401,7 +412,8 @@ def _utf16_by_its_nuls(data: bytes) -> _Decoding | None:
                 text = data.decode(name)
             except UnicodeDecodeError:
                 return None
-            return None if _control_share(text) else _Decoding(name, text)
+            return None if _control_share(text) else _Decoding(
+                name, text, reason="told by where its NUL bytes stand")
     return None
 
 
