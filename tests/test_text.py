@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from luohu_cli.text import STEPS, clean, line_of, to_simplified
+from luohu_cli.text import _WRAP, STEPS, clean, is_hard_wrapped, line_of, to_simplified
 
 CLEANING_CASES = {
     "pinyin-gloss": ("地區(qū)生產(chǎn)總值", "地區生產總值"),
@@ -108,21 +108,27 @@ def _reference_clean_origin(raw: str) -> list[int]:
     """The offset map as the list it was before Offsets: one int a character."""
     text, origin = raw, list(range(len(raw)))
     for _name, pattern, replace in STEPS:
-        out, new, pos = [], [], 0
-        for m in pattern.finditer(text):
-            out.append(text[pos:m.start()])
-            new.extend(origin[pos:m.start()])
-            rep = replace(m)
-            out.append(rep)
-            if len(rep) == len(m.group()):
-                new.extend(origin[m.start():m.end()])
-            else:
-                new.extend([origin[m.start()]] * len(rep))
-            pos = m.end()
-        out.append(text[pos:])
-        new.extend(origin[pos:])
-        text, origin = "".join(out), new
+        text, origin = _reference_step(text, origin, pattern, replace)
+    if is_hard_wrapped(text):
+        text, origin = _reference_step(text, origin, _WRAP, lambda m: "")
     return origin + [len(raw)]
+
+
+def _reference_step(text, origin, pattern, replace):
+    out, new, pos = [], [], 0
+    for m in pattern.finditer(text):
+        out.append(text[pos:m.start()])
+        new.extend(origin[pos:m.start()])
+        rep = replace(m)
+        out.append(rep)
+        if len(rep) == len(m.group()):
+            new.extend(origin[m.start():m.end()])
+        else:
+            new.extend([origin[m.start()]] * len(rep))
+        pos = m.end()
+    out.append(text[pos:])
+    new.extend(origin[pos:])
+    return "".join(out), new
 
 
 NOISE = ["全年", "生產總值", "區(qū)", "發（fā）", "2630.2", "1 258.7", "３．４", "％", "億元", " 億元", "\n",
