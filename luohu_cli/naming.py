@@ -104,29 +104,45 @@ def _bound_stops() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def tokenizer() -> Tokenizer:
-    """Build the private tokenizer (about 0.05 s), once."""
-    import jieba
+    """The private tokenizer, built once per process; its dictionary is built once
+    per machine and kept in the user's cache directory (see :mod:`luohu_cli.tokcache`)."""
+    from .tokcache import cached, import_jieba
 
+    jieba = import_jieba()
     jieba.setLogLevel(logging.WARNING)
+    data = resources.files(__package__).joinpath("data")
+    words = data.joinpath("words.txt").read_bytes()
+    domain = data.joinpath("domain_words.txt").read_bytes()
+    freq, pos, total = cached("tokenizer", (words, domain), lambda: _dictionary(words),
+                              check=_is_dictionary)
+    tk = jieba.Tokenizer()
+    tk.FREQ, tk.total, tk.initialized = freq, total, True
+    return Tokenizer(tk, pos)
+
+
+def _dictionary(words: bytes) -> tuple[dict[str, int], dict[str, str], int]:
+    """jieba's word frequencies (every prefix of a word at 0), parts of speech, total."""
     freq: dict[str, int] = {}
     pos: dict[str, str] = {}
-    data = resources.files(__package__).joinpath("data")
-    for line in data.joinpath("words.txt").read_text(encoding="utf-8").splitlines():
+    for line in words.decode("utf-8").splitlines():
         if line.startswith("#") or not line:
             continue
         word, count, tag = line.split(" ")
         freq[word] = int(count)
         pos[word] = tag
-    for word in vocab.word_set("domain_words.txt"):
+    for word in sorted(vocab.word_set("domain_words.txt")):
         freq[word] = max(freq.get(word, 0), 50000)
         pos[word] = "n"
     total = sum(freq.values())
     for word in list(freq):
         for i in range(1, len(word)):
             freq.setdefault(word[:i], 0)
-    tk = jieba.Tokenizer()
-    tk.FREQ, tk.total, tk.initialized = freq, total, True
-    return Tokenizer(tk, pos)
+    return freq, pos, total
+
+
+def _is_dictionary(value: object) -> bool:
+    return (isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], dict)
+            and isinstance(value[1], dict) and isinstance(value[2], int) and len(value[0]) > 0)
 
 
 def is_stop(word: str, tk: Tokenizer) -> bool:
