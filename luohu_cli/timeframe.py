@@ -345,14 +345,13 @@ class Clock:
         out = []
         carried = self.paragraph_frame or self.frame
         used_from: set[int] = set()
+        nearest, k = carried, 0     # the time in force, and the next marker to read
         for i, (a, b) in enumerate(figures):
-            frame = carried
-            for mk in found:
-                if mk.end > a:
-                    break
-                if mk.role in ("topic", "here"):
-                    frame = _by_the_end(simple, mk, frame)
-            frame = self._from_value(simple, s, e, figures, i, found, frame, used_from)
+            while k < len(found) and found[k].end <= a:
+                if found[k].role in ("topic", "here"):
+                    nearest = _by_the_end(simple, found[k], nearest)
+                k += 1
+            frame = self._from_value(simple, s, e, figures, i, found, nearest, used_from)
             frame = self._average(simple, s, figures, i, found, frame)
             out.append(frame)
         # what follows is about the sentence's subject, or a later 今年/去年 in it
