@@ -5,7 +5,11 @@
 
 The whole-process figure runs the console script next to this Python
 (`luohu extract REPORT --format csv > /dev/null`) as a user would, start-up
-included, after one warm-up run. The in-process figure times
+included, after one warm-up run: once with Python free to write bytecode and
+once with PYTHONDONTWRITEBYTECODE=1 (as container images often set it), and
+`luohu --help` likewise. Before them it says how much of the package and of
+its dependencies has up-to-date bytecode to read: what decides the second
+figure. The in-process figure times
 `luohu_cli.extract_text` on the already decoded text after one warm-up call,
 so it leaves out interpreter start-up, imports and building the tokenizer.
 """
@@ -32,9 +36,18 @@ def main(argv: list[str] | None = None) -> None:
     print(f"report:   {report}")
     print(f"runs:     {args.runs} (after 1 warm-up)")
     print()
+    print_bytecode()
+    print()
     command = [str(console_script()), "extract", report, "--format", "csv"]
-    times = time_runs(lambda: run_process(command), args.runs)
-    print_times("whole process: luohu extract REPORT --format csv > /dev/null", times)
+    helping = [str(console_script()), "--help"]
+    for label, env in (("", without_bytecode_variable()),
+                       (" with PYTHONDONTWRITEBYTECODE=1",
+                        {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})):
+        times = time_runs(lambda: run_process(command, env), args.runs)
+        print_times(f"whole process{label}: luohu extract REPORT --format csv > /dev/null",
+                    times)
+        print_times(f"whole process{label}: luohu --help",
+                    time_runs(lambda: run_process(helping, env), args.runs))
     first, times, count = time_engine(report, args.runs)
     print(f"in-process: first extract_text call (builds the tokenizer): {first:.3f} s")
     print_times(f"in-process: extract_text on the decoded text ({count} records)", times)
@@ -57,9 +70,13 @@ def console_script() -> Path:
     return Path(sys.executable).parent / name
 
 
-def run_process(command: list[str]) -> None:
+def without_bytecode_variable() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def run_process(command: list[str], env: dict[str, str] | None = None) -> None:
     """Run command with stdout thrown away; fail loudly if it fails."""
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     if done.returncode != 0:
         sys.exit(f"bench: {' '.join(command)} failed ({done.returncode}): "
                  f"{done.stderr.decode('utf-8', 'replace').strip()}")
@@ -87,6 +104,35 @@ def time_engine(report: str, runs: int) -> tuple[float, list[float], int]:
     first = time.perf_counter() - start
     times = time_runs(lambda: extract_text(text, report), runs)
     return first, times, len(records)
+
+
+def bytecode_counts(directory: Path) -> tuple[int, int]:
+    """(modules with up-to-date bytecode, modules) under a directory."""
+    import importlib.util
+
+    fresh = total = 0
+    for source in directory.rglob("*.py"):
+        total += 1
+        try:
+            cached = Path(importlib.util.cache_from_source(str(source)))
+            if cached.stat().st_mtime >= source.stat().st_mtime:
+                fresh += 1
+        except (OSError, NotImplementedError, ValueError):
+            pass
+    return fresh, total
+
+
+def print_bytecode() -> None:
+    """How much bytecode a run can read instead of compiling."""
+    import luohu_cli
+    import sysconfig
+
+    package = Path(luohu_cli.__file__).parent
+    fresh, total = bytecode_counts(package)
+    print(f"bytecode: package {fresh} of {total} modules compiled ({package})")
+    purelib = Path(sysconfig.get_paths()["purelib"])
+    fresh, total = bytecode_counts(purelib)
+    print(f"bytecode: environment {fresh} of {total} modules compiled ({purelib})")
 
 
 def print_times(label: str, times: list[float]) -> None:
