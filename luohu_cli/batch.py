@@ -42,7 +42,7 @@ import os
 import stat
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -233,30 +233,32 @@ class Item:
 
 def run_batch(inputs: Sequence[Input | str], *, jobs: int | None = None,
               encoding: str | None = None, records: bool = True, fail_fast: bool = False,
-              progress: Progress | None = None) -> Iterator[Item]:
+              progress: Progress | None = None,
+              known: Mapping[str, str] | None = None) -> Iterator[Item]:
     """An Item per input, in input order (see the module's doc).
 
     `jobs` None chooses (:func:`default_jobs`); 1 reads in this process.
-    `encoding` and `records` are passed to :func:`luohu_cli.sources.read_input`.
+    `encoding`, `records` and `known` (skip reports a database holds with
+    the same sha256) are passed to :func:`luohu_cli.sources.read_input`.
     """
     entries = [i if isinstance(i, Input) else Input(os.fspath(i)) for i in inputs]
     jobs = default_jobs(entries) if jobs is None else max(1, jobs)
     total = len(entries)
     level = logging.getLogger(LOGGER).getEffectiveLevel()
     if jobs == 1 or sum(1 for e in entries if not e.problem) <= 1:
-        yield from _serial(entries, encoding, records, fail_fast, progress)
+        yield from _serial(entries, (encoding, records, known), fail_fast, progress)
     else:
-        yield from _parallel(entries, jobs, encoding, records, fail_fast, progress, level,
-                             total)
+        yield from _parallel(entries, jobs, (encoding, records, known), fail_fast, progress,
+                             level, total)
 
 
-def _serial(entries: list[Input], encoding: str | None, records: bool, fail_fast: bool,
+def _serial(entries: list[Input], options: tuple, fail_fast: bool,
             progress: Progress | None) -> Iterator[Item]:
     for index, entry in enumerate(entries):
         if entry.problem:
             item = Item(index, entry.path, error=entry.problem)
         else:
-            item = read_one(index, entry.path, None, encoding, records)
+            item = read_one(index, entry.path, None, *options)
         if progress is not None:
             progress(index + 1, len(entries), entry.path)
         yield item
@@ -264,7 +266,7 @@ def _serial(entries: list[Input], encoding: str | None, records: bool, fail_fast
             return
 
 
-def _parallel(entries: list[Input], jobs: int, encoding: str | None, records: bool,
+def _parallel(entries: list[Input], jobs: int, options: tuple,
               fail_fast: bool, progress: Progress | None, level: int,
               total: int) -> Iterator[Item]:
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
@@ -287,7 +289,7 @@ def _parallel(entries: list[Input], jobs: int, encoding: str | None, records: bo
                 else:
                     data = _read_here(entry.path)
                     pending[next_in] = executor.submit(
-                        read_one, next_in, entry.path, data, encoding, records)
+                        read_one, next_in, entry.path, data, *options)
                 next_in += 1
             head = pending[next_out]
             if isinstance(head, Future) and not head.done():
@@ -374,7 +376,7 @@ class _Capture(logging.Handler):
 
 
 def read_one(index: int, path: str, data: bytes | None, encoding: str | None,
-             records: bool) -> Item:
+             records: bool, known: Mapping[str, str] | None = None) -> Item:
     """Read one input into an Item; its messages captured rather than shown."""
     from .sources import read_input
 
@@ -384,7 +386,8 @@ def read_one(index: int, path: str, data: bytes | None, encoding: str | None,
     logger.addHandler(capture)
     logger.propagate = False
     try:
-        sources = tuple(read_input(path, encoding=encoding, data=data, records=records))
+        sources = tuple(read_input(path, encoding=encoding, data=data, records=records,
+                                   known=known))
         return Item(index, path, sources, messages=tuple(capture.records))
     except LuohuError as exc:
         return Item(index, path, error=_named(path, str(exc)), messages=tuple(capture.records))

@@ -216,10 +216,13 @@ def _store(connection: sqlite3.Connection, sources: Iterable[Source], stamp: str
     for source in sources:
         row = connection.execute("SELECT id, sha256 FROM reports WHERE path = ?",
                                  (_text(source.name),)).fetchone()
+        if row is not None and row[1] == source.sha256 and (not force or source.unchanged):
+            unchanged += 1
+            continue
+        if source.unchanged:  # read_input(known=...) with a mapping from another database
+            raise ValueError(f"{source.name} was not analysed (known to the database) "
+                             "but the database does not hold it with that sha256")
         if row is not None:
-            if row[1] == source.sha256 and not force:
-                unchanged += 1
-                continue
             _delete(connection, row[0])
             replaced += 1
         else:

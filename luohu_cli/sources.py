@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -40,6 +41,7 @@ class Source:
     place: str             # the place it speaks for, "" when it does not say
     report: Report
     kind: Literal["report", "records"] = "report"
+    unchanged: bool = False  # not analysed: a database holds these very bytes (`known`)
 
     @property
     def records(self):
@@ -51,7 +53,7 @@ class Source:
 
 
 def read_input(path: str, *, encoding: str | None = None, data: bytes | None = None,
-               records: bool = True) -> list[Source]:
+               records: bool = True, known: Mapping[str, str] | None = None) -> list[Source]:
     """The reports of one input: a report file, or records written before.
 
     `data` is the input's bytes when already read (standard input). With
@@ -69,11 +71,16 @@ def read_input(path: str, *, encoding: str | None = None, data: bytes | None = N
     name = display_name(path)
     if records and encoding is None and holds_records(data):
         return records_sources(path, data)
+    digest = hashlib.sha256(data).hexdigest()
+    if known is not None and known.get(name) == digest:
+        from .pipeline import Report
+
+        return [Source(path, name, digest, "", None, "", "", Report(name, (), ()),
+                       unchanged=True)]
     text, read_as = decode_named(data, encoding, source=path)
     report = analyse(text, name)
     year, place = delivered(text, report)
-    return [Source(path, name, hashlib.sha256(data).hexdigest(), read_as, year,
-                   report_title(text), place, report)]
+    return [Source(path, name, digest, read_as, year, report_title(text), place, report)]
 
 
 def holds_records(data: bytes) -> bool:

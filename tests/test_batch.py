@@ -235,3 +235,20 @@ def test_an_engine_bug_is_an_internal_error_item_not_a_lost_batch(tmp_path, monk
     assert [item.ok for item in items] == [True, False, True]
     assert items[1].internal and "ZeroDivisionError" in items[1].details
     assert items[1].error == f"{paths[1]}: internal error: ZeroDivisionError: division by zero"
+
+
+def test_known_reports_are_not_analysed(tmp_path):
+    from luohu_cli import database
+
+    paths = make_reports(tmp_path / "r", 3)
+    db = tmp_path / "i.sqlite"
+    database.export_database(db, (s for item in run_batch(paths) for s in item.sources))
+    Path(paths[1]).write_text(TEXTS[0].format(n=999), encoding="utf-8")
+    known = database.known_reports(db)
+    items = list(run_batch(paths, jobs=2, known=known))
+    assert [item.sources[0].unchanged for item in items] == [True, False, True]
+    assert items[0].records == () and items[1].records[0].value == 999
+    summary = database.export_database(db, (s for item in items for s in item.sources))
+    assert summary == database.Summary(replaced=1, unchanged=2)
+    back = database.read_database(db)
+    assert [len(r.records) for r in back] == [3, 3, 3] and back[1].records[0].value == 999
