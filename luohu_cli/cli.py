@@ -12,12 +12,14 @@ runs, so ``luohu --help`` stays fast.
 """
 from __future__ import annotations
 
+from typing import Annotated, Optional
+
 import typer
 
 from .commands import diff, export, extract, panel
 from .commands import filter as filter_module
 from .commands import list as list_module
-from .commands.common import PROG, LuohuGroup, example
+from .commands.common import PROG, LuohuCommand, LuohuGroup, example
 
 # (module, the function typer calls), in the order of `luohu --help`
 COMMANDS = (
@@ -33,8 +35,9 @@ app = typer.Typer(
     name=PROG,
     cls=LuohuGroup,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion: bash, zsh, fish
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -46,12 +49,24 @@ app = typer.Typer(
     "luohu export report.txt -o indicators.xlsx",
     "luohu diff old.txt new.txt --exit-code",
     "luohu extract --help"))
-def root() -> None:
+def root(
+    version: Annotated[Optional[bool], typer.Option(
+        "--version", "-V", is_eager=True, callback=show_version,
+        help="Show the version and exit.")] = None,
+) -> None:
     """Extract every quantified indicator from Chinese government work reports."""
 
 
+def show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"{PROG} {__version__}")
+        raise typer.Exit()
+
+
 for _module, _function in COMMANDS:
-    app.command(_module.NAME, epilog=_module.EPILOG)(_function)
+    app.command(_module.NAME, epilog=_module.EPILOG, cls=LuohuCommand)(_function)
 
 
 def main() -> None:

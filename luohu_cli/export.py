@@ -80,29 +80,35 @@ def export_format(path: str, given: str | None = None) -> str:
 
 
 def write_export(records: Sequence[Indicator], stream, export_format: str, *,
-                 formula_guard: bool = True, name: str = "") -> None:
-    """Write records in one export format.
+                 formula_guard: bool = True, name: str = "",
+                 fields: Sequence[str] = FIELDS, numbers_as_strings: bool = False) -> None:
+    """Write records in one export format, `fields` as columns (all by default).
 
     `stream` is binary for xlsx, text (``newline=""``) for the others. A
-    character the CSV's encoding cannot hold is a LuohuError naming it; a lone
-    surrogate (which no encoding holds) is written as ``\\udXXX``. `name`
-    (the file written) starts the warnings.
+    character the CSV's encoding cannot hold is a LuohuError naming it and the
+    record that holds it; a lone surrogate (which no encoding holds) is
+    written as ``\\udXXX``. `name` (the file written) starts the warnings.
     """
     if export_format == "xlsx":
-        write_xlsx(records, stream, name=name)
+        write_xlsx(records, stream, name=name, fields=fields)
         return
-    try:
-        if export_format == "csv":
-            write_spreadsheet_csv(records, stream, formula_guard=formula_guard)
-        else:
-            from .formats import WRITERS
+    if export_format == "csv":
+        write_spreadsheet_csv(records, stream, formula_guard=formula_guard, fields=fields)
+    else:
+        from .formats import WRITERS
 
-            WRITERS[export_format](records, stream)
-        stream.flush()
-    except UnicodeEncodeError as err:
-        bad = err.object[err.start:err.end]
-        raise LuohuError(f"cannot write {bad!r} (U+{ord(bad[0]):04X}) in {err.encoding}; "
-                         "use --encoding utf-8 or gb18030") from None
+        WRITERS[export_format](records, stream, fields, numbers_as_strings=numbers_as_strings)
+    stream.flush()
+
+
+def unwritable(err: UnicodeEncodeError, record: Indicator, number: int) -> LuohuError:
+    """The error for a record whose text the chosen encoding cannot hold: the character,
+    its code point, the record (its number, input, line, indicator) and what to do."""
+    bad = err.object[err.start:err.end]
+    return LuohuError(
+        f"cannot write {bad[0]!r} (U+{ord(bad[0]):04X}) in {err.encoding}: record {number} "
+        f"({record.report} line {record.line}, {record.indicator or record.text}); "
+        "use --output-encoding utf-8 or gb18030")
 
 
 # --- Formula guard -------------------------------------------------------------
@@ -117,10 +123,12 @@ def guard(cell: str) -> str:
 
     >>> guard("=1+1"), guard("-2.0"), guard("-2.0%"), guard("@SUM(A1)"), guard("地區")
     ("'=1+1", '-2.0', "'-2.0%", "'@SUM(A1)", '地區')
-    >>> guard("'=x")
-    "''=x"
+    >>> guard("'=x"), guard("-")
+    ("''=x", '-')
+
+    A lone ``-`` or ``+`` (standard input's name) is no formula either.
     """
-    if PLAIN_NUMBER.fullmatch(cell):
+    if PLAIN_NUMBER.fullmatch(cell) or cell in ("-", "+"):
         return cell
     if cell.lstrip("'").startswith(FORMULA_STARTS):
         return "'" + cell
@@ -160,7 +168,7 @@ def csv_encoding(encoding: str = "utf-8", bom: bool | None = None) -> str:
 
 
 def write_spreadsheet_csv(records: Iterable[Indicator], stream: TextIO, *,
-                          formula_guard: bool = True) -> None:
+                          formula_guard: bool = True, fields: Sequence[str] = FIELDS) -> None:
     """Header and rows, CRLF line ends, text cells guarded against formulas.
 
     The stream decides encoding and byte order mark; open it with
@@ -177,23 +185,23 @@ def write_spreadsheet_csv(records: Iterable[Indicator], stream: TextIO, *,
     # (records_io) then knows that a leading ' is the data's own.
     header = (csv.writer(stream, lineterminator=CSV_LINE_END, quoting=csv.QUOTE_ALL)
               if not formula_guard else writer)
-    header.writerow(FIELDS)
-    for record in records:
-        writer.writerow(spreadsheet_row(record, formula_guard=formula_guard))
+    try:
+        header.writerow(fields)
+    except UnicodeEncodeError as err:  # pragma: no cover - field names are ASCII
+        raise LuohuError(f"cannot write the header in {err.encoding}") from None
+    for number, record in enumerate(records, 1):
+        try:
+            writer.writerow(spreadsheet_row(record, formula_guard=formula_guard, fields=fields))
+        except UnicodeEncodeError as err:
+            raise unwritable(err, record, number) from None
 
 
-def spreadsheet_row(record: Indicator, *, formula_guard: bool = True) -> list[str]:
+def spreadsheet_row(record: Indicator, *, formula_guard: bool = True,
+                    fields: Sequence[str] = FIELDS) -> list[str]:
     """The record's cells for a spreadsheet CSV, number columns never guarded."""
-    values = record.as_strings()
-    row = []
-    for name in FIELDS:
-        cell = "" if values[name] is None else str(values[name])
-        if LONE_SURROGATE.search(cell):
-            cell = escape_surrogates(cell)
-        if formula_guard and name not in NUMBER_FIELDS:
-            cell = guard(cell)
-        row.append(cell)
-    return row
+    from .formats import csv_row
+
+    return csv_row(record, fields, formula_guard=formula_guard)
 
 
 # --- XLSX ------------------------------------------------------------------------
@@ -227,7 +235,8 @@ def xml_text(text: str) -> tuple[str, int, bool]:
     return safe[:MAX_CELL - len(CUT_MARK)] + CUT_MARK, replaced, True
 
 
-def write_xlsx(records: Iterable[Indicator], stream: BinaryIO, name: str = "") -> None:
+def write_xlsx(records: Iterable[Indicator], stream: BinaryIO, name: str = "",
+               fields: Sequence[str] = FIELDS) -> None:
     """One sheet of records: header frozen and filterable, numbers as numbers.
 
     line/start/end/year are integers. value/base_value/value_high are numbers
@@ -248,18 +257,22 @@ def write_xlsx(records: Iterable[Indicator], stream: BinaryIO, name: str = "") -
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    from .formats import section_label
+
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET_TITLE
-    sheet.append(list(FIELDS))
+    sheet.append(list(fields))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    widths = [_display_width(field) for field in FIELDS]
+    widths = [_display_width(field) for field in fields]
     rows = 1
     replaced, cut, where = 0, 0, []
     for rows, record in enumerate(records, 2):
-        for column, field in enumerate(FIELDS, 1):
+        for column, field in enumerate(fields, 1):
             value = getattr(record, field)
+            if field == "section_id":
+                value = section_label(value)
             if isinstance(value, str) and value:
                 value, count, was_cut = xml_text(value)
                 replaced += count
@@ -275,7 +288,7 @@ def write_xlsx(records: Iterable[Indicator], stream: BinaryIO, name: str = "") -
         sheet.column_dimensions[get_column_letter(column)].width = \
             min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(FIELDS))}{rows}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{rows}"
     book.save(stream)
     _warn_cells(name or "the workbook", replaced, cut, where)
 

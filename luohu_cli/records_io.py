@@ -12,16 +12,19 @@ An input is one of four things, told apart by its first line (:func:`detect`):
   before it is ignored);
 - anything else is the text of a report.
 
-Records read back are exactly the records written: decimals from their strings,
-integers for line/start/end/year, ``""`` (or null) -> None for year and
-value_high. Records written before ``period`` existed (no such key or column)
-read with period ``""``. A bad row is an :class:`~luohu_cli.errors.InputError`
-naming the input and the line.
+Records read back are exactly the records written: decimals from their JSON
+numbers or strings, integers for line/start/end/year, ``""`` or null -> None for
+year and value_high and ``""`` for text. ``section_id`` is read in its written
+form (``§2.10``) or in the form written before it (``2.10``). Records written
+before ``period`` existed (no such key or column) read with period ``""``. A
+bad row is an :class:`~luohu_cli.errors.InputError` naming the input and the
+line.
 
-A CSV whose rows end in CRLF was written by ``luohu export`` (``extract``
-writes LF), so its formula guard is undone: ``'=x`` reads back as ``=x``
-(see :func:`luohu_cli.export.unguard`) -- unless its header is quoted, which
-is how ``export --no-formula-guard`` says that a leading ``'`` is the data's own.
+A CSV's formula guard is undone: ``'=x`` reads back as ``=x`` (see
+:func:`luohu_cli.export.unguard`) -- unless its header is quoted, which is how
+``--no-formula-guard`` says that a leading ``'`` is the data's own. (CSV that
+``extract`` wrote before it guarded its cells reads the same, but for a cell
+that itself started with ``'`` and a formula character, which loses that ``'``.)
 
 Records files are UTF-8 (unless a byte order mark says else), their fields of
 any length, NUL included. Their numbers are bounded (:data:`MAX_DIGITS`): a
@@ -200,7 +203,7 @@ def _short(value: Any, limit: int = 40) -> str:
 
 
 def records_from_csv(text: str, label: str = "input") -> Iterator[Indicator]:
-    """One record per row after the header; CRLF rows (luohu export) are unguarded.
+    """One record per row after the header, the formula guard undone.
 
     The header is today's or one written before ``period`` existed.
     """
@@ -208,9 +211,8 @@ def records_from_csv(text: str, label: str = "input") -> Iterator[Indicator]:
 
     text = text.removeprefix("\ufeff")
     first = text.partition("\n")[0]
-    crlf = first.endswith("\r")
-    # `export --no-formula-guard` quotes its header: no guard to undo then
-    guarded = crlf and not first.startswith('"')
+    # `--no-formula-guard` quotes its header: no guard to undo then
+    guarded = not first.startswith('"')
     # no cell is longer than the text it comes from
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -264,6 +266,12 @@ def _field(name: str, value: Any) -> Any:
     """One field's value in the record's own type; raises ValueError/TypeError if wrong."""
     if name in NULLABLE and value in (None, ""):
         return None
+    if value is None and name in TEXT_FIELDS:
+        return ""
+    if name == "section_id" and isinstance(value, str):
+        from .formats import section_id_of
+
+        return section_id_of(value)
     if name in INT_FIELDS:
         if isinstance(value, bool) or not isinstance(value, (int, str)):
             raise TypeError(name)
@@ -300,17 +308,19 @@ def _bad(label: str, where: int | str | None, problem: str) -> InputError:
 # --- Reports or records ---------------------------------------------------------
 
 
-def load(name: str, encoding: str | None = None):
+def load(name: str, encoding: str | None = None, data: bytes | str | None = None):
     """Read one input named on the command line: a report, or records written before.
 
     Returns a list of :class:`~luohu_cli.pipeline.Report`: one for a report
     text, one per report named in the records for records (their outline
-    derived from the records, see :func:`outline_from_records`).
+    derived from the records, see :func:`outline_from_records`). `data` is
+    the input's content when it was read already.
     """
     from . import pipeline
     from .decode import decode_bytes, decode_records, display_name, read_bytes
 
-    data = read_bytes(name)
+    if data is None:
+        data = read_bytes(name)
     if isinstance(data, str):  # a text stdin
         text = data.removeprefix("\ufeff")
     elif encoding is None and holds_records(data):

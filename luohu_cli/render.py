@@ -17,12 +17,14 @@ is drawn.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
+from .formats import cell_text, record_values, section_label
 from .model import Indicator, format_decimal
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
 
 # (header, rich column options); the order is the order on screen.
@@ -37,33 +39,66 @@ COLUMNS: tuple[tuple[str, dict], ...] = (
     ("dir", {"no_wrap": True}),
 )
 MAX_WIDTH = 120
+# --fields in a table: these columns take the room left and wrap; the others never wrap
+WRAPPING_FIELDS = frozenset({"report", "section", "indicator", "text", "context"})
+EMPTY_FILE = "(empty file)"
 
 
-def render_tables(records: Iterable[Indicator], reports: Sequence[str],
-                  stream: TextIO, *, width: int | None = None) -> None:
-    """Print one table per report name, records grouped under their report.
+def make_console(stream: TextIO, width: int | None = None, color: str = "auto") -> Console:
+    """A rich Console on `stream`, at most MAX_WIDTH wide unless `width` is given.
 
-    Reports without records still get a (empty) table, so that the reader sees
-    that they were read.
+    `color` is ``--color``: ``auto`` colours on a terminal unless NO_COLOR is
+    set (rich's rule; TERM=dumb has none), ``always`` colours whatever the
+    stream, ``never`` writes no style at all.
     """
     from rich.console import Console
 
-    console = Console(file=stream, width=width, highlight=False)
+    options: dict[str, Any] = {}
+    if color == "always":
+        options = {"force_terminal": True, "no_color": False, "color_system": "standard"}
+    elif color == "never":
+        options = {"color_system": None}
+    console = Console(file=stream, width=width, highlight=False, **options)
     if width is None and console.width > MAX_WIDTH:
         console.width = MAX_WIDTH
+    return console
+
+
+def render_tables(records: Iterable[Indicator], reports: Sequence[str],
+                  stream: TextIO, *, width: int | None = None,
+                  fields: Sequence[str] | None = None, color: str = "auto",
+                  notes: Mapping[str, str] | None = None) -> None:
+    """Print one table per report name, records grouped under their report.
+
+    Reports without records still get a (empty) table, so that the reader sees
+    that they were read; `notes` adds a word to a report's title
+    (``(empty file)``). `fields` (``--fields``) replaces the usual columns by
+    those fields, in that order.
+    """
+    console = make_console(stream, width, color)
     by_report = group_by_report(records, reports)
     for report, rows in by_report.items():
-        console.print(build_table(rows, report))
+        console.print(build_table(rows, report, fields, (notes or {}).get(report, "")))
 
 
-def build_table(records: Sequence[Indicator], report: str) -> Table:
+def build_table(records: Sequence[Indicator], report: str,
+                fields: Sequence[str] | None = None, note: str = "") -> Table:
     """A rich Table of one report's records."""
     from rich import box
     from rich.table import Table
 
     noun = "indicator" if len(records) == 1 else "indicators"
-    table = Table(title=f"{report}: {len(records)} {noun}", box=box.SIMPLE_HEAD,
+    title = f"{report}: {len(records)} {noun}" + (f" {note}" if note else "")
+    table = Table(title=title, box=box.SIMPLE_HEAD,
                   title_justify="left", pad_edge=False, collapse_padding=True)
+    if fields:
+        for name in fields:
+            table.add_column(name, **({"min_width": 8, "overflow": "fold"}
+                                      if name in WRAPPING_FIELDS else {"no_wrap": True}))
+        for record in records:
+            values = record_values(record, fields)
+            table.add_row(*(cell_text(values[name]) for name in fields))
+        return table
     for header, options in COLUMNS:
         table.add_column(header, **options)
     for record in records:
@@ -79,12 +114,12 @@ def table_cells(record: Indicator) -> list[str]:
     ...               Decimal("2630.2"), "億元", Decimal("263020000000"), "元",
     ...               "", "", "2630.2億元", "")
     >>> table_cells(r)
-    ['9', '1', '2022', 'actual', '地區生產總值', '2630.2億元', '', '']
+    ['9', '§1', '2022', 'actual', '地區生產總值', '2630.2億元', '', '']
     >>> from dataclasses import replace
     >>> table_cells(replace(r, year=2025, period="2021-2025"))[2]
     '2021-2025'
     """
-    return [str(record.line), record.section_id, year_cell(record), record.kind,
+    return [str(record.line), section_label(record.section_id), year_cell(record), record.kind,
             record.indicator, figure(record), record.qualifier, record.direction]
 
 
@@ -137,11 +172,16 @@ BEFORE_FIRST_HEADING = "(before the first heading)"
 
 
 def render_outline(reports: Iterable, stream: TextIO, *, width: int | None = None,
-                   sections_only: bool = False) -> None:
+                   sections_only: bool = False, color: str = "auto",
+                   notes: Mapping[str, str] | None = None,
+                   sort: Sequence[tuple[str, bool]] | None = None,
+                   limit: int | None = None) -> None:
     """Print each report's outline with its indicators under their sections.
 
     `reports` are :class:`~luohu_cli.pipeline.Report` (name, sections,
-    records). With `sections_only`, only the headings and their counts.
+    records). With `sections_only`, only the headings and their counts. `sort`
+    (see :func:`luohu_cli.select.parse_sort`) orders the indicators under each
+    section, `limit` keeps that many of them (a line says how many more).
 
         >>> import io
         >>> from luohu_cli.pipeline import Report
@@ -150,36 +190,53 @@ def render_outline(reports: Iterable, stream: TextIO, *, width: int | None = Non
         >>> out.getvalue()
         'r.txt: 0 indicators in 0 sections\\n'
     """
-    from rich.console import Console
-
-    console = Console(file=stream, width=width, highlight=False)
-    if width is None and console.width > MAX_WIDTH:
-        console.width = MAX_WIDTH
+    console = make_console(stream, width, color)
     for number, report in enumerate(reports):
         if number:
             console.print()
-        for renderable in outline_renderables(report, sections_only=sections_only):
+        for renderable in outline_renderables(report, sections_only=sections_only,
+                                              note=(notes or {}).get(report.name, ""),
+                                              sort=sort, limit=limit):
             console.print(renderable)
 
 
-def outline_renderables(report, *, sections_only: bool = False) -> list:
+def shown_sections(report) -> list:
+    """The sections an outline shows: every heading, and the text before the first
+    one when it holds indicators."""
+    sections = outline_sections(report.sections, report.records)
+    return [s for s in sections if s.id or count_in(report.records, s.id)]
+
+
+def outline_renderables(report, *, sections_only: bool = False, note: str = "",
+                        sort: Sequence[tuple[str, bool]] | None = None,
+                        limit: int | None = None) -> list:
     """The title, section headings and indicator tables of one report, in order."""
     from rich.padding import Padding
     from rich.text import Text
 
-    sections = outline_sections(report.sections, report.records)
     widths = column_widths(report.records)
-    shown = [s for s in sections if s.id or count_in(report.records, s.id)]
+    shown = shown_sections(report)
     noun = "indicator" if len(report.records) == 1 else "indicators"
     out: list = [Text(f"{report.name}: {len(report.records)} {noun} in "
-                      f"{len(shown)} section{'' if len(shown) == 1 else 's'}", style="bold")]
+                      f"{len(shown)} section{'' if len(shown) == 1 else 's'}"
+                      + (f" {note}" if note else ""), style="bold")]
     for section in shown:
         depth = section.id.count(".") if section.id else 0
         out.append(Padding(section_heading(section, count_in(report.records, section.id)),
                            (0, 0, 0, depth * INDENT)))
         own = [r for r in report.records if r.section_id == section.id]
         if own and not sections_only:
-            out.append(Padding(outline_table(own, widths), (0, 0, 0, (depth + 1) * INDENT)))
+            if sort:
+                from .select import sort_records
+
+                own = sort_records(own, sort)
+            hidden = 0 if limit is None else max(0, len(own) - limit)
+            own = own[:len(own) - hidden]
+            if own:
+                out.append(Padding(outline_table(own, widths), (0, 0, 0, (depth + 1) * INDENT)))
+            if hidden:
+                out.append(Padding(Text(f"… {hidden} more", style="dim"),
+                                   (0, 0, 0, (depth + 1) * INDENT)))
     return out
 
 
@@ -187,7 +244,8 @@ def section_heading(section, count: int):
     """One line: id, title (cut with … to fit), and the count at the right."""
     from rich.table import Table
 
-    label, title = (section.id, section.title) if section.id else (BEFORE_FIRST_HEADING, "")
+    label, title = ((section_label(section.id), section.title) if section.id
+                    else (BEFORE_FIRST_HEADING, ""))
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis", style="bold")

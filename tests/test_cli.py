@@ -6,6 +6,7 @@ extraction.
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -129,7 +130,7 @@ def test_csv_is_the_default_when_stdout_is_not_a_terminal(engine, reports):
     result = run("extract", "a.txt")
     assert result.exit_code == 0
     assert result.stdout == HEADER + (
-        "a.txt,1,0,9,1,一、2022年工作回顧,2022,actual,地區生產總值,2630.2,億元,"
+        "a.txt,1,0,9,§1,一、2022年工作回顧,2022,actual,地區生產總值,2630.2,億元,"
         "263020000000,元,,,2630.2億元,地區生產總值2630.2億元,,\n")
     assert result.stderr == ""
 
@@ -165,11 +166,19 @@ def test_jsonl_field_order(engine, reports):
 def test_json_types(engine, reports):
     result = run("extract", "a.txt", "--format", "json")
     assert result.exit_code == 0
-    [record] = json.loads(result.stdout)
+    [record] = json.loads(result.stdout, parse_float=Decimal)
     assert record["line"] == 1 and record["year"] == 2022
-    assert record["value"] == "2630.2" and record["base_value"] == "263020000000"
-    assert record["value_high"] == ""
+    assert record["value"] == Decimal("2630.2") and record["base_value"] == 263020000000
+    assert record["value_high"] is None and record["qualifier"] is None
+    assert record["section_id"] == "§1"
     assert "地區生產總值" in result.stdout  # not \\u-escaped
+
+
+def test_json_numbers_as_strings(engine, reports):
+    result = run("extract", "a.txt", "-f", "jsonl", "--numbers-as-strings")
+    record = json.loads(result.stdout)
+    assert (record["value"], record["base_value"], record["value_high"]) == (
+        "2630.2", "263020000000", None)
 
 
 def test_table_lists_each_report_with_its_count(engine, reports):
@@ -275,7 +284,7 @@ def test_verbose_turns_on_debug_logging(reports, monkeypatch):
 
 
 def test_broken_pipe_ends_quietly(reports, monkeypatch):
-    def closed_pipe(records, stream):
+    def closed_pipe(records, stream, *args, **kwargs):
         raise BrokenPipeError(32, "Broken pipe")
 
     monkeypatch.setitem(formats.WRITERS, "csv", closed_pipe)
@@ -308,7 +317,7 @@ def test_output_dash_is_stdout(engine, reports):
     assert run("extract", "a.txt", "-o", "-").stdout == run("extract", "a.txt").stdout
 
 
-def half_written(records, stream):
+def half_written(records, stream, *args, **kwargs):
     stream.write(HEADER)
     stream.write("a.txt,1,")
     raise RuntimeError("disk on fire")
@@ -393,3 +402,235 @@ def test_real_process_ends_quietly_when_the_reader_goes_away():
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 0
     assert stderr == b""
+
+
+# --- conventions every command shares (issue 10) -------------------------------------
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(flag):
+    import luohu_cli
+
+    result = run(flag)
+    assert result.exit_code == 0
+    assert result.stdout == f"luohu {luohu_cli.__version__}\n"
+    assert luohu_cli.__version__ and luohu_cli.__version__[0].isdigit()
+
+
+@pytest.mark.parametrize("shell, marker", [("bash", "complete -o"), ("zsh", "compdef"),
+                                           ("fish", "complete --command luohu")])
+def test_shell_completion_scripts(monkeypatch, shell, marker):
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+    result = run("--show-completion", shell)
+    assert result.exit_code == 0, result.output
+    assert "_LUOHU_COMPLETE" in result.stdout and marker in result.stdout
+
+
+def test_completion_completes_commands_and_options(monkeypatch):
+    monkeypatch.setenv("_LUOHU_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", "luohu filter --ki")
+    monkeypatch.setenv("COMP_CWORD", "2")
+    result = runner.invoke(cli.app, [], prog_name="luohu")
+    assert result.stdout.split() == ["--kind"]
+
+
+def help_of(*path: str) -> str:
+    result = runner.invoke(cli.app, [*path, "--help"], prog_name="luohu",
+                           env={"COLUMNS": "80", "TERM": "dumb"})
+    assert result.exit_code == 0
+    return result.stdout
+
+
+@pytest.mark.parametrize("path", command_paths(), ids=lambda p: " ".join(["luohu", *p]))
+def test_help_at_80_columns_keeps_option_names_and_examples_whole(path):
+    from rich.cells import cell_len
+
+    text = help_of(*path)
+    assert max(cell_len(line) for line in text.splitlines()) <= 80
+    command = typer.main.get_command(cli.app)
+    if path:
+        command = command.commands[path[0]]
+    for param in command.params:
+        for name in param.opts + param.secondary_opts:
+            if name.startswith("-") and not getattr(param, "hidden", False):
+                assert name in text, name
+    for line in command.epilog.splitlines():
+        if line.strip().startswith("$ "):
+            assert line.strip() in text  # each example on one line, Chinese intact
+
+
+@pytest.mark.parametrize("name", ["extract", "list", "filter", "export", "panel"])
+def test_usage_reads_report_dots(name):
+    assert f"Usage: luohu {name} [OPTIONS] REPORT..." in help_of(name)
+
+
+def test_diff_usage_names_old_and_new():
+    assert "Usage: luohu diff [OPTIONS] OLD NEW" in help_of("diff")
+
+
+# the options with one meaning everywhere, and the commands that have them
+SHARED_OPTIONS = {
+    "--encoding": ["extract", "list", "filter", "export", "diff", "panel"],
+    "--output": ["extract", "list", "filter", "export", "diff", "panel"],
+    "--verbose": ["extract", "list", "filter", "export", "diff", "panel"],
+    "--color": ["extract", "list", "filter", "diff"],
+    "--format": ["extract", "list", "filter", "export", "diff", "panel"],
+    "--fields": ["extract", "filter", "export"],
+    "--sort": ["list", "filter", "export"],
+    "--limit": ["list", "filter", "export"],
+    "--not": ["filter", "export"],
+    "--change": ["filter", "export"],
+}
+
+
+@pytest.mark.parametrize("option", SHARED_OPTIONS)
+def test_shared_options_are_shared(option):
+    group = typer.main.get_command(cli.app)
+    for name in SHARED_OPTIONS[option]:
+        opts = {o for p in group.commands[name].params for o in p.opts}
+        assert option in opts, f"luohu {name} lacks {option}"
+    helps = {p.help for name in SHARED_OPTIONS[option] for p in group.commands[name].params
+             if option in p.opts}
+    if option not in ("--format", "--output", "--limit"):  # these say what each command writes
+        assert len(helps) == 1, helps
+
+
+def test_verbose_says_the_encoding_the_parts_and_the_time(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("g.txt").write_bytes("一、2022年工作回顾\n全年地区生产总值2630.2亿元。\n"
+                              "二、2023年工作安排\n地区生产总值增长6%左右。\n".encode("gb18030"))
+    err = run("extract", "g.txt", "-f", "csv", "-v").stderr
+    assert "g.txt: read as GB18030: its text reads most like Chinese prose" in err
+    assert "g.txt: §1 一、2022年工作回顾 (line 1): review, 2022 actual, 1 indicator" in err
+    assert "g.txt: §2 二、2023年工作安排 (line 3): plan, 2023 target, 1 indicator" in err
+    assert "analysed in" in err and "written as csv in" in err
+    assert run("extract", "g.txt", "-f", "csv").stderr == ""
+
+
+def test_verbose_says_which_headings_were_repaired(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("m.txt").write_text("一、2022年工作回顧\n?。ㄒ唬?/strong>因時因勢\n增長3.4%。\n",
+                             encoding="utf-8")
+    err = run("extract", "m.txt", "-f", "csv", "-v").stderr
+    assert "m.txt: line 2: heading repaired from mojibake: ?。ㄒ唬? -> （一）" in err
+
+
+def test_standard_input_on_a_terminal_is_awaited(engine, monkeypatch):
+    from luohu_cli.commands import inputs
+
+    monkeypatch.setattr(inputs, "_stdin_is_terminal", lambda: True)
+    result = run("extract", "-", "-f", "jsonl", input="增長3.4%\n")
+    assert result.stderr.startswith("luohu: reading the report from standard input")
+    assert result.exit_code == 0 and result.stdout
+
+
+@pytest.mark.parametrize("color, escapes", [("always", True), ("never", False), ("auto", False)])
+def test_color_option(engine, reports, color, escapes):
+    result = run("extract", "a.txt", "-f", "table", "--color", color)
+    assert result.exit_code == 0
+    assert ("\x1b[" in result.stdout) is escapes
+
+
+def test_color_always_wins_over_no_color(engine, reports, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" in run("extract", "a.txt", "-f", "table", "--color", "always").stdout
+    assert "\x1b[" not in run("extract", "a.txt", "-f", "table").stdout
+
+
+def test_piped_table_has_no_trailing_spaces(engine, reports):
+    out = run("extract", "a.txt", "b.txt", "-f", "table").stdout
+    assert out and all(line == line.rstrip() for line in out.splitlines())
+
+
+def test_fields_choose_and_order_columns_in_every_format(engine, reports):
+    fields = ["indicator", "value", "section_id", "year"]
+    csv_out = run("extract", "a.txt", "--fields", ",".join(fields), "-f", "csv").stdout
+    assert csv_out == "indicator,value,section_id,year\n地區生產總值,2630.2,§1,2022\n"
+    record = json.loads(run("extract", "a.txt", "--fields", "indicator,value", "-f", "jsonl").stdout)
+    assert list(record) == ["indicator", "value"]
+    table = run("extract", "a.txt", "--fields", "indicator,base_value", "-f", "table").stdout
+    assert "base_value" in table and "263020000000" in table and "figure" not in table
+
+
+def test_unknown_field_is_a_usage_error(engine, reports):
+    result = run("extract", "a.txt", "--fields", "indicator,colour")
+    assert result.exit_code == 2
+    assert "unknown field 'colour'; the fields are report, line" in result.stderr
+
+
+def test_csv_bom_on_request_only(engine, reports):
+    assert not run("extract", "a.txt", "-f", "csv").stdout.startswith("\ufeff")
+    assert run("extract", "a.txt", "-f", "csv", "--bom").stdout.startswith("\ufeffreport,")
+
+
+def test_stdout_csv_guards_formulas_and_reads_back(reports, monkeypatch):
+    def hostile(text, report=""):
+        return [make_record(report, 1, "=SUM(A1)")]
+
+    patch_engine(monkeypatch, hostile)
+    out = run("extract", "a.txt", "-f", "csv").stdout
+    assert ",'=SUM(A1)," in out and ",263020000000," in out
+    back = run("filter", "-", "-f", "jsonl", input=out).stdout
+    assert json.loads(back)["context"] == "=SUM(A1)"
+    plain = run("extract", "a.txt", "-f", "csv", "--no-formula-guard").stdout
+    assert plain.startswith('"report","line",') and ",=SUM(A1)," in plain
+    assert json.loads(run("filter", "-", "-f", "jsonl", input=plain).stdout)["context"] == \
+        "=SUM(A1)"
+
+
+def test_empty_file_says_so(engine, reports):
+    Path("empty.txt").write_bytes(b"")
+    assert "empty.txt: 0 indicators (empty file)" in run("extract", "empty.txt", "a.txt",
+                                                         "-f", "table").stdout
+    assert "a.txt: 1 indicator\n" in run("extract", "empty.txt", "a.txt", "-f", "table").stdout
+    assert "(empty file)" in run("list", "empty.txt").stdout
+
+
+# (file name, first bytes, what the message advises)
+BINARY_CASES = [
+    pytest.param("report.pdf", b"%PDF-1.7\n" + bytes(range(256)), "pdftotext -layout", id="pdf"),
+    pytest.param("report.docx", b"PK\x03\x04" + bytes(range(256)), "pandoc report.docx",
+                 id="docx"),
+    pytest.param("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)),
+                 "soffice --headless --convert-to txt:Text", id="doc"),
+    pytest.param("scan.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "tesseract", id="png"),
+]
+
+
+@pytest.mark.parametrize("name, data, advice", BINARY_CASES)
+def test_binary_input_names_its_format_and_how_to_convert(reports, name, data, advice):
+    Path(name).write_bytes(data)
+    for command in ("extract", "filter"):
+        line = assert_one_line_error(run(command, name), 1)
+        assert line.startswith(f"luohu: {name}") and "binary data" in line and advice in line
+
+
+def test_a_url_suggests_curl(reports):
+    line = assert_one_line_error(run("extract", "https://example.org/report.html"), 1)
+    assert "is a URL" in line and "curl -L -o report.html 'https://example.org/report.html'" in line
+
+
+def test_list_outline_as_data(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    rows = list(__import__("csv").DictReader(io.StringIO(run("list", str(SEED), "-f", "csv").stdout)))
+    assert list(rows[0]) == ["report", "section_id", "section", "title", "level", "role", "year",
+                             "period", "kind", "line", "indicators", "own_indicators"]
+    first = rows[0]
+    assert (first["section_id"], first["role"], first["year"], first["indicators"]) == (
+        "§1", "review", "2022", "117")
+    assert [r["section_id"] for r in rows].count("§2.10") == 1
+    data = json.loads(run("list", str(SEED), "-f", "json").stdout)
+    assert data[0]["level"] == 1 and data[0]["year"] == 2022 and data[0]["period"] is None
+    lines = run("list", str(SEED), "-f", "jsonl").stdout.splitlines()
+    assert len(lines) == len(rows) == len(data)
+    out = tmp_path / "outline.csv"
+    assert run("list", str(SEED), "-f", "csv", "-o", str(out)).stdout == ""
+    assert out.read_text(encoding="utf-8").startswith("report,section_id,")
+
+
+def test_list_sort_and_limit_per_section(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    lines = run("list", str(SEED), "--sort=-base_value", "--limit", "1").stdout.splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("§1 ")))
+    assert "3000億元" in lines[at + 1] or "億元" in lines[at + 1]
+    assert lines[at + 2].strip().startswith("… ") and lines[at + 2].strip().endswith(" more")

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from luohu_cli import cli, compare, pipeline
@@ -27,7 +28,7 @@ from luohu_cli.model import Indicator
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "luohu-2023.txt"
 FIXTURES = ROOT / "fixtures" / "diff"
-MAGNITUDES = {"亿元": (Decimal("1e8"), "元"), "万元": (Decimal("1e4"), "元"), "%": (Decimal(1), "%"),
+MAGNITUDES = {"亿元": (Decimal("1e8"), "元"), "億元": (Decimal("1e8"), "元"), "万元": (Decimal("1e4"), "元"), "%": (Decimal(1), "%"),
               "个": (Decimal(1), "个"), "套": (Decimal(1), "套")}
 
 runner = CliRunner()
@@ -225,22 +226,41 @@ def test_csv_changed_row(files):
         "verdict": ""}
 
 
+def test_json_is_one_object_saying_what_it_compared(files):
+    result = json.loads(run("y2023.txt", "y2024.txt", "-f", "json").stdout, parse_float=Decimal)
+    assert list(result) == ["old", "new", "mode", "old_years", "new_years", "target_year",
+                            "rows"]
+    assert (result["old"], result["new"], result["mode"]) == ("y2023.txt", "y2024.txt", "year")
+    assert result["old_years"] == {"actual": 2022, "target": 2023}
+    assert result["target_year"] == 2023
+    assert [row["status"] for row in result["rows"]][-2:] == ["target", "target"]
+
+
 def test_json_types_and_field_order(files):
     result = run("old.txt", "changed.txt", "-f", "json", "--all")
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout, parse_float=Decimal)["rows"]
     assert [list(row) for row in rows] == [list(DIFF_FIELDS)] * 2
     changed = rows[0]
     assert changed["old_line"] == 1 and changed["old_year"] == 2022
     assert changed["doubtful"] is False and changed["verdict"] is None
-    assert changed["old_base_value"] == "263020000000" and changed["score"] == "0.95"
+    assert changed["old_base_value"] == 263020000000 and changed["score"] == Decimal("0.95")
+    assert changed["old_value"] == Decimal("2630.2") and changed["change"] == Decimal("0.3")
+    assert changed["old_section_id"] == "§1" and changed["old_qualifier"] is None
+
+
+def test_json_numbers_are_exact_and_strings_on_request(files):
+    text = run("old.txt", "changed.txt", "-f", "jsonl").stdout
+    assert '"old_base_value": 263020000000,' in text and '"change": 0.3,' in text
+    row = json.loads(run("old.txt", "changed.txt", "-f", "jsonl", "--numbers-as-strings").stdout)
+    assert (row["old_value"], row["change"], row["score"]) == ("2630.2", "0.3", "0.95")
 
 
 def test_json_nulls_for_the_missing_side(files):
     Path("more.txt").write_text(OLD + "actual 2022 学位 4620 个\n", encoding="utf-8")
-    [row] = json.loads(run("old.txt", "more.txt", "-f", "json").stdout)
+    [row] = json.loads(run("old.txt", "more.txt", "-f", "json").stdout)["rows"]
     assert row["status"] == "added"
     assert row["old_value"] is None and row["old_line"] is None and row["score"] is None
-    assert row["new_value"] == "4620"
+    assert row["new_value"] == 4620
 
 
 def test_jsonl_one_object_per_line(files):
@@ -294,7 +314,7 @@ def test_csv_rows_pair_by_period_and_carry_it(files, expected):
 def test_json_period_is_a_string_and_null_on_the_missing_side(files):
     Path("more.txt").write_text(PLANS_NEW + "actual 2016-2020 地区生产总值 7 %\n",
                                 encoding="utf-8")
-    rows = json.loads(run("plans-new.txt", "more.txt", "-f", "json").stdout)
+    rows = json.loads(run("plans-new.txt", "more.txt", "-f", "json").stdout)["rows"]
     assert [(r["status"], r["old_period"], r["new_period"]) for r in rows] == [
         ("added", None, "2016-2020")]
 
@@ -333,3 +353,106 @@ def test_real_run_changed_figures_fail_ci():
     assert done.returncode == 1, done.stderr
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert {row["status"] for row in rows} == {"changed"} and len(rows) == 5
+
+
+# --- honest displays ---------------------------------------------------------------------
+
+# 公共住房 inside 保障性公共住房: a pair with a score under 0.85, a doubtful pair
+DOUBTFUL_OLD = "actual 2022 地区生产总值 2630.2 亿元\nactual 2022 公共住房 6111 套\n"
+DOUBTFUL_NEW = "actual 2022 地区生产总值 2630.2 亿元\nactual 2022 保障性公共住房 6500 套\n"
+
+
+@pytest.fixture
+def doubtful(files):
+    Path("d-old.txt").write_text(DOUBTFUL_OLD, encoding="utf-8")
+    Path("d-new.txt").write_text(DOUBTFUL_NEW, encoding="utf-8")
+    [row] = csv_rows(run("d-old.txt", "d-new.txt", "-f", "csv").stdout)
+    assert row["doubtful"] == "true"  # the premise
+    return row
+
+
+def test_a_doubtful_pair_is_not_a_change(doubtful):
+    assert doubtful["status"] == "doubtful"
+    assert run("d-old.txt", "d-new.txt", "--exit-code").exit_code == 0
+
+
+def test_a_doubtful_pair_counts_when_asked(doubtful):
+    [row] = csv_rows(run("d-old.txt", "d-new.txt", "-f", "csv", "--doubtful-as-changed").stdout)
+    assert row["status"] == "changed"
+    assert run("d-old.txt", "d-new.txt", "--exit-code", "--doubtful-as-changed").exit_code == 1
+
+
+def test_doubtful_pairs_are_listed_apart_in_the_table(doubtful):
+    out = run("d-old.txt", "d-new.txt", "-f", "table").stdout
+    main, apart = out.split("Doubtful pairs")
+    assert "公共住房" not in main
+    assert "保障性公共住房" in apart and "← 公共住房" in apart and "0." in apart
+    assert "1 doubtful pair listed apart, not counted as changed" in " ".join(out.split())
+
+
+def test_a_name_in_the_other_script_is_shown_once(files):
+    Path("trad.txt").write_text("actual 2022 地區生產總值 2630.5 亿元\nactual 2022 公共住房 6111 套\n",
+                                encoding="utf-8")
+    out = run("old.txt", "trad.txt", "-f", "table").stdout
+    [row] = [line for line in out.splitlines() if line.startswith("~")]
+    assert "地區生產總值" in row and "←" not in out
+
+
+def test_a_rewording_shows_the_old_name_on_its_own_line(files):
+    Path("a.txt").write_text("actual 2022 规上工业增加值 5 %\n", encoding="utf-8")
+    Path("b.txt").write_text("actual 2022 规模以上工业增加值 6 %\n", encoding="utf-8")
+    lines = run("a.txt", "b.txt", "-f", "table").stdout.splitlines()
+    at = next(k for k, line in enumerate(lines) if line.startswith("~"))
+    assert "规模以上工业增加值" in lines[at] and lines[at + 1].strip() == "← 规上工业增加值"
+
+
+def test_the_change_is_in_the_reports_script(files):
+    Path("t-old.txt").write_text("actual 2022 地區生產總值 2630.2 億元\n", encoding="utf-8")
+    Path("t-new.txt").write_text("actual 2022 地區生產總值 2630.5 億元\n", encoding="utf-8")
+    out = run("t-old.txt", "t-new.txt", "-f", "table").stdout
+    assert "+0.3億元" in out and "亿元" not in out
+    [row] = csv_rows(run("t-old.txt", "t-new.txt", "-f", "csv").stdout)
+    assert row["change_unit"] == "亿元"  # the machine formats keep the documented Simplified
+
+
+def test_old_newer_than_new_is_warned(files):
+    result = run("y2024.txt", "y2023.txt", "--mode", "year", "-f", "csv")
+    assert result.exit_code == 0
+    assert "OLD looks newer than NEW" in result.stderr and "y2024.txt" in result.stderr
+    assert run("y2023.txt", "y2024.txt", "-f", "csv").stderr == ""
+
+
+def test_year_mode_groups_rows_under_the_new_sections_each_heading_once(files):
+    Path("s-old.txt").write_text(NEXT_YEAR_OLD + "actual 2022 学位 100 个\n", encoding="utf-8")
+    out = run("s-old.txt", "y2024.txt", "-f", "table", "--all").stdout
+    headings = [line for line in out.splitlines() if line.startswith("§")]
+    assert len(headings) == len(set(headings))
+    assert headings[0].startswith("§1  1、2023年")  # the newer report's heading
+    assert not any("2022年" in heading for heading in headings)  # old headings map onto it
+
+
+def test_year_mode_fits_80_columns_without_wrapping_names(files):
+    long_name = "城镇居民人均可支配收入增长幅度与经济增长基本同步的比率"
+    Path("w-old.txt").write_text(NEXT_YEAR_OLD + f"actual 2022 {long_name} 12345678.9 万元\n",
+                                 encoding="utf-8")
+    Path("w-new.txt").write_text(NEXT_YEAR_NEW + f"actual 2023 {long_name} 22345678.9 万元\n",
+                                 encoding="utf-8")
+    result = runner.invoke(cli.app, ["diff", "w-old.txt", "w-new.txt", "-f", "table"],
+                           prog_name="luohu", env={"COLUMNS": "80"})
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    [row] = [line for line in lines if "12345678.9" in line]
+    assert "…" in row and "22345678.9" in row  # the name is cut, the figures are whole
+    assert not any(line.startswith("   ") and "率" in line for line in lines)  # never wrapped
+
+
+def test_piped_table_lines_have_no_trailing_spaces(files):
+    out = run("y2023.txt", "y2024.txt", "-f", "table").stdout
+    assert all(line == line.rstrip() for line in out.splitlines())
+
+
+def test_csv_on_stdout_is_guarded(files):
+    Path("f-old.txt").write_text("actual 2022 =HYPERLINK 1 个\n", encoding="utf-8")
+    Path("f-new.txt").write_text("actual 2022 =HYPERLINK 2 个\n", encoding="utf-8")
+    [row] = csv_rows(run("f-old.txt", "f-new.txt", "-f", "csv").stdout)
+    assert row["indicator"] == "'=HYPERLINK" and row["change"] == "1"

@@ -270,7 +270,7 @@ def test_simplified_keeps_the_period():
 
 def test_xlsx_section_ids_stay_text():
     row = sheet_rows(xlsx_bytes(sample("ten")))[0]
-    assert row["section_id"] == "2.10"
+    assert row["section_id"] == "§2.10"
 
 
 def test_xlsx_shows_characters_xml_cannot_hold_as_escapes(caplog):

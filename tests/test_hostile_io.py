@@ -107,10 +107,11 @@ def record(**changes) -> Indicator:
 
 
 def jsonl_of(*records: Indicator) -> str:
+    """JSON Lines with numbers as strings, so that cases can replace them as text."""
     from luohu_cli.formats import write_jsonl
 
     out = io.StringIO()
-    write_jsonl(records, out)
+    write_jsonl(records, out, numbers_as_strings=True)
     return out.getvalue()
 
 

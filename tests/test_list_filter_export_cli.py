@@ -49,7 +49,7 @@ def jsonl(records) -> str:
 
 
 def names_in(jsonl_text: str) -> list[str]:
-    by_value = {json.dumps(r.as_strings(), ensure_ascii=False): n for n, r in SAMPLES.items()}
+    by_value = {jsonl([r]).rstrip("\n"): n for n, r in SAMPLES.items()}
     return [by_value[line] for line in jsonl_text.splitlines()]
 
 
@@ -87,10 +87,10 @@ def test_list_the_seed(monkeypatch):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].startswith("seeds/luohu-2023.txt: ")
-    assert lines[1].startswith("1 一、2022年工作回顧")
+    assert lines[1].startswith("§1 一、2022年工作回顧")
     assert "地區生產總值" in lines[2] and "2630.2億元" in lines[2] and "2022  actual" in lines[2]
-    assert any(line.startswith("  2.3 （三）") for line in lines)
-    assert any(line.startswith("  2.10 （十）") for line in lines)
+    assert any(line.startswith("  §2.3 （三）") for line in lines)
+    assert any(line.startswith("  §2.10 （十）") for line in lines)
 
 
 def test_list_piped_is_plain_text_within_80_columns(monkeypatch):
@@ -107,10 +107,10 @@ def test_list_sections_only(monkeypatch):
     lines = result.stdout.splitlines()
     assert "2630.2億元" not in result.stdout
     ids = [line.split()[0] for line in lines[1:]]
-    assert ids[:3] == ["1", "1.1", "1.2"] and "2.10" in ids
+    assert ids[:3] == ["§1", "§1.1", "§1.2"] and "§2.10" in ids
     counts = {line.split()[0]: int(line.split()[-1]) for line in lines[1:]}
-    assert counts["1"] >= sum(n for sid, n in counts.items() if sid.startswith("1."))
-    assert counts["1"] + counts["2"] <= int(lines[0].split(": ")[1].split()[0])
+    assert counts["§1"] >= sum(n for sid, n in counts.items() if sid.startswith("§1."))
+    assert counts["§1"] + counts["§2"] <= int(lines[0].split(": ")[1].split()[0])
 
 
 def test_list_counts_include_subsections(inputs):
@@ -119,7 +119,7 @@ def test_list_counts_include_subsections(inputs):
     lines = result.stdout.splitlines()
     assert lines[0] == "a.txt: 8 indicators in 5 sections"
     counts = [(line.split()[0], line.split()[-1]) for line in lines[1:6]]
-    assert counts == [("1", "4"), ("1.2", "2"), ("2", "4"), ("2.3", "2"), ("2.10", "1")]
+    assert counts == [("§1", "4"), ("§1.2", "2"), ("§2", "4"), ("§2.3", "2"), ("§2.10", "1")]
     assert lines[6] == ""
     assert lines[7] == "b.txt: 1 indicator in 1 section"
     assert lines[8].startswith("(before the first heading)") and lines[8].endswith(" 1")
@@ -129,7 +129,7 @@ def test_list_of_records_derives_the_outline(inputs):
     result = run("list", "samples.jsonl")
     assert result.exit_code == 0
     text = result.stdout
-    assert "  1.2 （二）持續推動經濟高質量發展" in text
+    assert "  §1.2 （二）持續推動經濟高質量發展" in text
     assert "    20  进出口总额" in text  # indicators one level deeper than their heading
     assert "-2.0%" in text and "5.5-6%" in text
 
@@ -145,8 +145,8 @@ def test_list_of_a_report_text(inputs):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].startswith("report.txt: ")
-    assert lines[1].startswith("1 一、2022年工作回顧")
-    assert any(line.startswith("  2.1 （一）擴大有效投資") for line in lines)
+    assert lines[1].startswith("§1 一、2022年工作回顧")
+    assert any(line.startswith("  §2.1 （一）擴大有效投資") for line in lines)
 
 
 def test_list_shows_the_period_in_the_year_column(inputs):
@@ -181,8 +181,20 @@ FILTER_CASES = [
     pytest.param(["--base-unit", "%"],
                  ["gdp-rate", "exports-down", "water-down", "range", "plan-done", "plan-next"],
                  id="base unit"),
-    pytest.param(["--name", "生产总值"], ["gdp", "gdp-rate", "plan-done", "plan-next"],
-                 id="name across scripts"),
+    pytest.param(["--name", "生产总值"], ["gdp", "gdp-rate", "water-down", "plan-done",
+                                          "plan-next"], id="name across scripts"),
+    pytest.param(["--name", "GDP", "--kind", "target", "--not", "name"],
+                 ["range", "shops", "ten", "hostile"], id="not name"),
+    pytest.param(["--change", "down"], ["exports-down", "water-down"], id="change down"),
+    pytest.param(["--change", "up", "--kind", "actual"], ["gdp-rate", "plan-done"],
+                 id="change up"),
+    pytest.param(["--min", "1億"], ["gdp", "hostile", "huge"], id="min with a magnitude"),
+    pytest.param(["--max", "10万", "--min", "10"], ["water-down", "shops", "ten"],
+                 id="max with a magnitude"),
+    pytest.param(["--sort=-base_value", "--limit", "2"], ["huge", "gdp"], id="sort and limit"),
+    pytest.param(["--kind", "target", "--sort", "section_id,line"],
+                 ["plan-next", "range", "shops", "hostile", "ten"], id="sort by section"),
+    pytest.param(["--limit", "0"], [], id="limit 0"),
     pytest.param(["--grep", "增[长長]-|債務"], ["exports-down", "huge"], id="grep"),
     pytest.param(["--min", "1e8"], ["gdp", "hostile", "huge"], id="min"),
     pytest.param(["--max", "-2"], ["exports-down"], id="max negative"),
@@ -203,7 +215,7 @@ FILTER_CASES = [
                  id="period none keeps single-year figures"),
     pytest.param(["--period", "None"], [n for n in SAMPLES if not n.startswith("plan-")],
                  id="period none any case"),
-    pytest.param(["--period", "none", "--name", "生产总值"], ["gdp", "gdp-rate"],
+    pytest.param(["--period", "none", "--name", "生产总值"], ["gdp", "gdp-rate", "water-down"],
                  id="period none with a name"),
     pytest.param(["--year", "2025"], ["plan-done"], id="year finds a period by its last year"),
     pytest.param(["--period", "2021-2025", "--kind", "target"], [], id="period and kind AND"),
@@ -264,7 +276,8 @@ def test_filter_a_report_text(inputs):
     result = run("filter", "report.txt", "--name", "固定資產投資", "-f", "jsonl")
     assert result.exit_code == 0
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
-    assert (record["report"], record["section_id"], record["kind"]) == ("report.txt", "2.1", "target")
+    assert (record["report"], record["section_id"], record["kind"]) == ("report.txt", "§2.1",
+                                                                        "target")
     assert record["qualifier"] == ">="
 
 
@@ -436,9 +449,12 @@ def test_export_csv_bytes(inputs):
 EXPORT_OPTION_CASES = [
     pytest.param(["--no-bom"], lambda d: d.startswith(b"report,") and b"\r\n" in d, id="no BOM"),
     pytest.param(["--bom"], lambda d: d.startswith(b"\xef\xbb\xbf"), id="BOM"),
-    pytest.param(["--encoding", "gb18030"],
+    pytest.param(["--output-encoding", "gb18030"],
                  lambda d: d.startswith(b"report,") and "地區生產總值".encode("gb18030") in d,
                  id="gb18030"),
+    pytest.param(["--kind", "target", "--base-unit", "%", "--fields", "indicator,value,year"],
+                 lambda d: d.decode("utf-8-sig") == "indicator,value,year\r\n增速,5.5,2023\r\n"
+                 "地區生產總值,5,2030\r\n", id="criteria and fields"),
     pytest.param(["--no-formula-guard"], lambda d: b',"=HYPERLINK(""x"")",' in d,
                  id="no formula guard"),
     pytest.param(["--formula-guard"], lambda d: b',"\'=HYPERLINK(""x"")",' in d,
@@ -463,11 +479,24 @@ def test_export_simplified_xlsx(inputs):
     assert rows[1][FIELDS.index("base_value")] == 263020000000
 
 
-def test_export_input_encoding(inputs):
+@pytest.mark.parametrize("option", ["--encoding", "-e"])
+def test_export_encoding_is_the_inputs(inputs, option):
     Path("big5.txt").write_bytes("一、2022年工作回顧\n全年地區生產總值2630.2億元。\n".encode("big5"))
-    result = run("export", "big5.txt", "-o", "t.jsonl", "--input-encoding", "big5")
-    assert result.exit_code == 0
+    result = run("export", "big5.txt", "-o", "t.jsonl", option, "big5")
+    assert result.exit_code == 0, result.output
     assert "地區生產總值" in Path("t.jsonl").read_text(encoding="utf-8")
+
+
+def test_export_encoding_in_its_old_meaning_points_to_the_new_name(inputs):
+    """--encoding used to name the CSV's encoding: given to a UTF-8 input, it says so."""
+    line = assert_one_line_error(
+        run("export", "samples.jsonl", "-o", "t.csv", "--encoding", "gb18030"), 2,
+        "luohu: Invalid value for '--encoding': samples.jsonl is UTF-8, not gb18030")
+    assert "--output-encoding gb18030" in line
+    line = assert_one_line_error(
+        run("export", "samples.jsonl", "-o", "t.csv", "--input-encoding", "big5"), 2,
+        "luohu: Invalid value for '--input-encoding': renamed: --encoding (-e)")
+    assert not Path("t.csv").exists()
 
 
 def test_export_of_report_texts(inputs):
@@ -477,7 +506,7 @@ def test_export_of_report_texts(inputs):
     assert sheet.max_row >= 3 and sheet["A2"].value == "report.txt"
 
 
-def half_written(records, stream, export_format, *, formula_guard=True, name=""):
+def half_written(records, stream, export_format, **options):
     stream.write("report,line\r\n" if export_format != "xlsx" else b"PK\x03\x04")
     raise RuntimeError("disk on fire")
 
@@ -501,8 +530,11 @@ def test_failed_export_keeps_the_existing_file(inputs, monkeypatch, target):
 def test_unencodable_export_keeps_the_existing_file(inputs):
     Path("t.csv").write_bytes(b"old content")
     line = assert_one_line_error(
-        run("export", "samples.jsonl", "-o", "t.csv", "--encoding", "big5"), 1, "luohu: cannot write")
-    assert "in big5" in line
+        run("export", "samples.jsonl", "-o", "t.csv", "--output-encoding", "big5"), 1,
+        "luohu: cannot write")
+    # the character, the record holding it, and what to do
+    assert "'进' (U+8FDB) in big5: record 3 (a.txt line 20, 进出口总额)" in line
+    assert line.endswith("use --output-encoding utf-8 or gb18030")
     assert Path("t.csv").read_bytes() == b"old content" and leftovers(inputs) == []
 
 
@@ -585,13 +617,15 @@ BAD_INVOCATIONS = [
      "luohu: Invalid value for '--output': cannot tell the format of 't.txt'"),
     ("export unknown format", ["export", "samples.jsonl", "-o", "t.csv", "-f", "ods"], 2,
      "luohu: Invalid value for '--format'"),
-    ("export encoding with xlsx", ["export", "samples.jsonl", "-o", "t.xlsx", "--encoding", "gbk"],
-     2, "luohu: Invalid value: --encoding: for CSV only, not xlsx"),
+    ("export encoding with xlsx", ["export", "samples.jsonl", "-o", "t.xlsx",
+                                   "--output-encoding", "gbk"],
+     2, "luohu: Invalid value: --output-encoding: for CSV only, not xlsx"),
     ("export no-bom with json", ["export", "samples.jsonl", "-o", "t.json", "--no-bom"], 2,
      "luohu: Invalid value: --bom/--no-bom: for CSV only, not json"),
     ("export guard with xlsx", ["export", "samples.jsonl", "-o", "t.xlsx", "--no-formula-guard"],
      2, "luohu: Invalid value: --formula-guard/--no-formula-guard: for CSV only"),
-    ("export bom in gb18030", ["export", "samples.jsonl", "-o", "t.csv", "--encoding", "gb18030",
+    ("export bom in gb18030", ["export", "samples.jsonl", "-o", "t.csv", "--output-encoding",
+                               "gb18030",
                                "--bom"], 2, "luohu: Invalid value for '--bom': a byte order mark"),
     ("export unknown encoding", ["export", "samples.jsonl", "-o", "t.csv", "--encoding", "klingon"],
      2, "luohu: Invalid value for '--encoding'"),

@@ -263,7 +263,7 @@ BAD_INPUT_CASES = [
     pytest.param(OLDER_HEADER + "\n" + ",".join(["x"] * 19) + "\n",
                  "x.jsonl: line 2: 19 cells, expected 18", id="older csv row with a period cell"),
     pytest.param(with_field(period=2025), "line 1: bad period 2025", id="period not text"),
-    pytest.param(with_field(period=None), "line 1: bad period None", id="period null"),
+    pytest.param(with_field(period=[]), "line 1: bad period []", id="period a list"),
     pytest.param(CSV_HEADER + '\n"a,1\n', "x.jsonl: line 2: broken CSV", id="csv open quote"),
     pytest.param("地區生產總值", "x.jsonl holds no records", id="report text"),
 ]

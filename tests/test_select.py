@@ -41,12 +41,41 @@ SELECT_CASES = [
     pytest.param(Criteria(unit="元"), [], id="unit is exact, not a substring"),
     pytest.param(Criteria(base_unit="元"), ["gdp", "hostile", "huge"], id="base unit"),
     pytest.param(Criteria(base_unit="項"), ["ten"], id="base unit in Traditional"),
-    pytest.param(Criteria(name="生產總值"), ["gdp", "gdp-rate", "plan-done", "plan-next"],
+    # 萬元GDP水耗 names GDP, which is 地区生产总值 (data/name_equivalents.tsv)
+    pytest.param(Criteria(name="生產總值"),
+                 ["gdp", "gdp-rate", "water-down", "plan-done", "plan-next"],
                  id="name as written"),
-    pytest.param(Criteria(name="生产总值"), ["gdp", "gdp-rate", "plan-done", "plan-next"],
+    pytest.param(Criteria(name="生产总值"),
+                 ["gdp", "gdp-rate", "water-down", "plan-done", "plan-next"],
                  id="name Simplified finds Traditional"),
+    pytest.param(Criteria(name="地區生產總值"), ["gdp", "gdp-rate", "water-down", "plan-done",
+                                                   "plan-next"], id="name whole"),
     pytest.param(Criteria(name="進出口"), ["exports-down"], id="name Traditional finds Simplified"),
-    pytest.param(Criteria(name="gdp"), ["water-down"], id="name ignores Latin case"),
+    pytest.param(Criteria(name="gdp"),
+                 ["gdp", "gdp-rate", "water-down", "plan-done", "plan-next"],
+                 id="name ignores Latin case, GDP is 地区生产总值"),
+    pytest.param(Criteria(name="GDP", negated={"name"}), ["exports-down", "range", "shops",
+                                                          "ten", "hostile", "huge"],
+                 id="not name"),
+    pytest.param(Criteria(kind="target", negated={"kind"}),
+                 ["gdp", "gdp-rate", "exports-down", "water-down", "huge", "plan-done"],
+                 id="not kind"),
+    pytest.param(Criteria(kind="target", name="生产总值", negated={"name"}),
+                 ["range", "shops", "ten", "hostile"], id="not one of two criteria"),
+    pytest.param(Criteria(section="2", negated={"section"}),
+                 ["gdp", "gdp-rate", "exports-down", "water-down", "huge", "plan-done"],
+                 id="not section"),
+    pytest.param(Criteria(minimum=Decimal("1e8"), negated={"min"}),
+                 ["gdp-rate", "exports-down", "water-down", "range", "shops", "ten",
+                  "plan-done", "plan-next"], id="not min"),
+    # the sign rule: 增长3.4% up, 增长-2.0% down, 下降14.9% down; a level neither
+    pytest.param(Criteria(change="up"), ["gdp-rate", "range", "plan-done", "plan-next"],
+                 id="change up"),
+    pytest.param(Criteria(change="down"), ["exports-down", "water-down"], id="change down"),
+    pytest.param(Criteria(change="down", negated={"change"}),
+                 [n for n in SAMPLES if n not in ("exports-down", "water-down")],
+                 id="not change down keeps levels too"),
+    pytest.param(Criteria(section="§2.10"), ["ten"], id="section as written, with §"),
     pytest.param(Criteria(grep=r"^地区"), ["gdp", "gdp-rate", "plan-done", "plan-next"],
                  id="grep on the name"),
     pytest.param(Criteria(grep=r"高于全市"), ["gdp", "gdp-rate"], id="grep on the context"),
@@ -76,7 +105,7 @@ SELECT_CASES = [
     pytest.param(Criteria(period="2016-2020"), [], id="period without records"),
     pytest.param(Criteria(period="none"),
                  [n for n in SAMPLES if not n.startswith("plan-")], id="period none"),
-    pytest.param(Criteria(period="none", name="生产总值"), ["gdp", "gdp-rate"],
+    pytest.param(Criteria(period="none", name="生产总值"), ["gdp", "gdp-rate", "water-down"],
                  id="period none with a name"),
     pytest.param(Criteria(year=2025), ["plan-done"], id="year finds a period by its last year"),
     pytest.param(Criteria(year=2030, period="2026-2030"), ["plan-next"], id="year and period"),
@@ -106,6 +135,10 @@ BAD_CRITERIA = [
                  id="period in full-width digits"),
     pytest.param({"period": "十四五"}, "period is a span of years", id="period by its plan name"),
     pytest.param({"period": ""}, "period is a span of years", id="period empty"),
+    pytest.param({"change": "sideways"}, "change is up or down", id="change"),
+    pytest.param({"negated": {"name"}}, "no --name given to invert", id="not without criterion"),
+    pytest.param({"negated": {"colour"}, "name": "x"}, "--not takes a criterion",
+                 id="not an unknown criterion"),
 ]
 
 
@@ -119,6 +152,14 @@ DECIMAL_CASES = [
     pytest.param("100", Decimal("100"), id="integer"),
     pytest.param("-2.0", Decimal("-2.0"), id="negative"),
     pytest.param(" 1e8 ", Decimal("1E+8"), id="exponent and spaces"),
+    pytest.param("100亿", Decimal("1e10"), id="亿"),
+    pytest.param("1億", Decimal("1e8"), id="億 in Traditional"),
+    pytest.param("5万", Decimal("5e4"), id="万"),
+    pytest.param("5萬", Decimal("5e4"), id="萬 in Traditional"),
+    pytest.param("1.5万亿", Decimal("1.5e12"), id="万亿"),
+    pytest.param("2兆", Decimal("2e12"), id="兆"),
+    pytest.param("３千万", Decimal("3e7"), id="full-width digits and 千万"),
+    pytest.param("-3.5亿", Decimal("-3.5e8"), id="negative with a magnitude"),
 ]
 
 
@@ -130,6 +171,8 @@ def test_parse_decimal(text, number):
 @pytest.mark.parametrize("text", [
     pytest.param("abc", id="letters"), pytest.param("", id="empty"),
     pytest.param("inf", id="infinity"), pytest.param("1,000", id="thousands separator"),
+    pytest.param("亿", id="a magnitude alone"), pytest.param("100亿元", id="a unit"),
+    pytest.param("一百亿", id="Chinese numerals"),
 ])
 def test_parse_decimal_refuses(text):
     with pytest.raises(CriteriaError):
@@ -177,6 +220,53 @@ def test_matches_one_record():
 
 def test_criteria_is_empty():
     assert Criteria().is_empty() and not Criteria(year=2022).is_empty()
+
+
+NAME_CASES = [
+    pytest.param("规上", "規模以上工業增加值", True, id="规上 finds 规模以上"),
+    pytest.param("規上", "规上工业增加值", True, id="abbreviation in both"),
+    pytest.param("GDP", "地區生產總值", True, id="GDP finds 地区生产总值"),
+    pytest.param("gdp", "地区生产总值(GDP)", True, id="lower case"),
+    pytest.param("规模以上工业增加值", "規上工業增加值", True, id="the long form finds the short"),
+    pytest.param("居民人均可支配收入", "城鎮居民人均可支配收入", True, id="substring"),
+    pytest.param("城镇居民", "居民人均可支配收入", False, id="a qualifier is not dropped"),
+    pytest.param("新增", "新增上市企業", True, id="a filler word alone is a substring"),
+    pytest.param("税收", "地区生产总值", False, id="unrelated"),
+]
+
+
+@pytest.mark.parametrize("wanted, name, expected", NAME_CASES)
+def test_name_matches_with_the_equivalents_of_diff(wanted, name, expected):
+    from luohu_cli.select import name_matches
+
+    assert name_matches(wanted, name) is expected
+
+
+SORT_CASES = [
+    pytest.param("base_value", ["exports-down", "gdp-rate", "plan-next", "range", "plan-done",
+                                "shops", "water-down", "ten", "hostile", "gdp", "huge"],
+                 id="numbers as numbers"),
+    pytest.param("-year,line", ["plan-next", "plan-done", "range", "shops", "ten", "hostile",
+                                "gdp", "gdp-rate", "exports-down", "water-down", "huge"],
+                 id="descending then ascending, empty last"),
+    pytest.param("section_id", ["gdp", "gdp-rate", "plan-done", "exports-down", "water-down",
+                                "range", "plan-next", "shops", "hostile", "ten", "huge"],
+                 id="section ids in outline order, 2.3 before 2.10"),
+]
+
+
+@pytest.mark.parametrize("spec, names", SORT_CASES)
+def test_sort_records(spec, names):
+    from luohu_cli.select import parse_sort, sort_records
+
+    assert [NAMES[id(r)] for r in sort_records(ALL, parse_sort(spec))] == names
+
+
+def test_sort_refuses_an_unknown_field():
+    from luohu_cli.select import parse_sort
+
+    with pytest.raises(CriteriaError, match="cannot sort by 'colour'"):
+        parse_sort("year,colour")
 
 
 criteria_strategy = st.builds(

@@ -26,23 +26,29 @@ import errno
 import logging
 import os
 import sys
+import textwrap
 import traceback
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from ..errors import LuohuError
 
 try:  # recent typer ships its own copy of click
+    from typer._click.core import Context
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
+    from typer._click.formatting import HelpFormatter, measure_table
     from typer._click.globals import get_current_context
 except ImportError:  # pragma: no cover - older typer on top of click
+    from click.core import Context
     from click.exceptions import ClickException, NoArgsIsHelpError
+    from click.formatting import HelpFormatter, measure_table
     from click.globals import get_current_context
 
 PROG = "luohu"
@@ -57,6 +63,8 @@ class Session:
 
     verbose: bool = False
     status: int = 0  # the exit code should the reader close the pipe (diff --exit-code)
+    color: str = "auto"  # --color: auto, always or never
+    empty: set[str] = field(default_factory=set)  # report names of inputs that were empty
 
 
 def session() -> Session:
@@ -66,8 +74,124 @@ def session() -> Session:
     return found if found is not None else Session()
 
 
+# --- Help that reads at 80 columns ---------------------------------------------------
+
+
+def cells(text: str) -> int:
+    """Columns `text` takes on a terminal: wide (CJK) characters take two.
+
+    >>> cells("地区 GDP")
+    8
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+class _Wrapper(textwrap.TextWrapper):
+    """textwrap measuring columns, not characters, and never breaking a word or an option.
+
+    A word longer than the line (a long path) stands alone on its line.
+    """
+
+    def __init__(self, width: int, indent: str = "") -> None:
+        super().__init__(width, initial_indent=indent, subsequent_indent=indent,
+                         break_on_hyphens=False, break_long_words=False,
+                         replace_whitespace=False)
+
+    def _wrap_chunks(self, chunks: list[str]) -> list[str]:
+        lines: list[str] = []
+        chunks.reverse()
+        room = self.width - cells(self.initial_indent)
+        while chunks:
+            line: list[str] = []
+            used = 0
+            if chunks[-1].strip() == "" and lines:
+                chunks.pop()
+            while chunks and (used + cells(chunks[-1]) <= room or not line):
+                used += cells(chunks[-1])
+                line.append(chunks.pop())
+            while line and line[-1].strip() == "":
+                line.pop()
+            if line:
+                lines.append(self.initial_indent + "".join(line))
+        return lines
+
+
+def wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """Paragraphs of `text` wrapped to `width` columns; a paragraph that starts with a
+    line holding only ``\\b`` is kept as written (click's convention: examples).
+
+    >>> wrap("a b c", 3)
+    ['a b', 'c']
+    >>> wrap("\\b\\n  $ luohu extract a.txt", 10)
+    ['  $ luohu extract a.txt']
+    """
+    out: list[str] = []
+    for number, paragraph in enumerate(text.split("\n\n")):
+        if number:
+            out.append("")
+        lines = paragraph.split("\n")
+        if lines[0].strip() == "\b":
+            out.extend(indent + line for line in lines[1:])
+        else:
+            out.extend(_Wrapper(width, indent).wrap(" ".join(line.strip() for line in lines)))
+    return out
+
+
+class LuohuHelpFormatter(HelpFormatter):
+    """Click's help, wrapped in columns: CJK characters count two, option names and
+    examples are never cut, no line is wider than the terminal (80 at most)."""
+
+    def write_text(self, text: str) -> None:
+        for line in wrap(text, self.width, " " * self.current_indent):
+            self.write(f"{line}\n")
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
+                 col_spacing: int = 2) -> None:
+        rows = list(rows)
+        first_col = min(measure_table(rows)[0], col_max) + col_spacing
+        indent = " " * self.current_indent
+        for first, second in rows:
+            self.write(f"{indent}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            lines = wrap(second, max(self.width - first_col - self.current_indent, 20))
+            if cells(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - cells(first)) + lines[0] + "\n")
+                lines = lines[1:]
+            else:
+                self.write("\n")
+            for line in lines:
+                self.write(f"{indent}{' ' * first_col}{line}\n" if line else "\n")
+
+
+class LuohuContext(Context):
+    formatter_class = LuohuHelpFormatter
+
+
+class LuohuCommand(TyperCommand):
+    """A command whose help is :class:`LuohuHelpFormatter`'s, and whose usage line names
+    its arguments as a user types them: ``REPORT...``, ``OLD NEW``."""
+
+    context_class = LuohuContext
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = (param.metavar or param.name or "").upper()
+                name += "..." if param.nargs != 1 else ""
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+
+# --- The error boundary ------------------------------------------------------------
+
+
 class LuohuGroup(TyperGroup):
     """The root command: turns every failure into one line and an exit code."""
+
+    context_class = LuohuContext
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
              **extra: Any) -> Any:
@@ -232,11 +356,11 @@ def stderr_is_terminal() -> bool:
 
 
 def example(*command_lines: str) -> str:
-    """An epilog of example command lines, one per line (every command has one).
+    """An epilog of example command lines, kept as written (every command has one).
 
-    >>> print(example("luohu extract a.txt"))
-    Examples:
-    <BLANKLINE>
-      $ luohu extract a.txt
+    A line should fit 80 columns with its indent (tests/test_cli.py checks).
+
+    >>> example("luohu extract a.txt", "luohu list a.txt").split("\\n")
+    ['Examples:', '', '\\x08', '  $ luohu extract a.txt', '  $ luohu list a.txt']
     """
-    return "Examples:\n\n" + "\n\n".join(f"  $ {line}" for line in command_lines)
+    return "Examples:\n\n\b\n" + "\n".join(f"  $ {line}" for line in command_lines)

@@ -3,24 +3,34 @@ from __future__ import annotations
 
 from .common import example
 from .inputs import read_reports
-from .options import EncodingOption, FormatOption, OutputOption, ReportsArgument, VerboseOption
-from .outputs import emit
+from .options import (BomOption, ColorOption, EncodingOption, FieldsOption, FormatOption,
+                      FormulaGuardOption, NumbersAsStringsOption, OutputOption, ReportsArgument,
+                      VerboseOption)
+from .outputs import Shape, emit
 
 NAME = "extract"
 EPILOG = example(
     "luohu extract seeds/luohu-2023.txt",
     "luohu extract 2022.txt 2023.txt -f csv -o indicators.csv",
+    "luohu extract r.txt -f csv --bom > for-excel.csv",
+    "luohu extract r.txt --fields indicator,value,unit,year -f table",
     "cat report.txt | luohu extract - -e gb18030 -f jsonl")
 
 
 def extract(
     reports: ReportsArgument,
     output_format: FormatOption = None,
-    encoding: EncodingOption = None,
     output: OutputOption = None,
+    fields: FieldsOption = None,
+    encoding: EncodingOption = None,
+    bom: BomOption = False,
+    formula_guard: FormulaGuardOption = True,
+    numbers_as_strings: NumbersAsStringsOption = False,
+    color: ColorOption = "auto",  # acted on by its callback
     verbose: VerboseOption = False,  # acted on by its callback
 ) -> None:
-    """Extract the indicators of one or more reports, one record per figure."""
+    """Extract the indicators of reports, one record per figure."""
     read = read_reports(reports, encoding)
     emit([record for report in read for record in report.records],
-         [report.name for report in read], output_format, output)
+         [report.name for report in read], output_format, output,
+         Shape(fields, bom, formula_guard, numbers_as_strings))

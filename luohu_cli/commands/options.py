@@ -18,6 +18,7 @@ import typer
 from .common import Session, configure_logging
 
 OutputFormat = Literal["table", "csv", "json", "jsonl"]
+ColorChoice = Literal["auto", "always", "never"]
 
 
 # --- Callbacks -------------------------------------------------------------------
@@ -29,6 +30,45 @@ def _remember_verbose(ctx: typer.Context, verbose: bool) -> bool:
         state.verbose = verbose
     configure_logging(verbose)
     return verbose
+
+
+def _remember_color(ctx: typer.Context, color: str) -> str:
+    state = ctx.find_object(Session)
+    if state is not None:
+        state.color = (color or "auto").lower()
+    return color
+
+
+def _fields(value: Optional[str]):
+    from ..formats import parse_fields
+
+    if value is None:
+        return None
+    try:
+        return parse_fields(value)
+    except ValueError as err:
+        raise typer.BadParameter(str(err)) from None
+
+
+def _sort(value: Optional[str]):
+    from ..select import CriteriaError, parse_sort
+
+    if value is None:
+        return None
+    try:
+        return parse_sort(value)
+    except CriteriaError as err:
+        raise typer.BadParameter(str(err)) from None
+
+
+def _negated(values: Optional[list[str]]):
+    from ..select import NEGATABLE
+
+    for value in values or ():
+        if value not in NEGATABLE:
+            raise typer.BadParameter(f"--not takes the name of a criterion ("
+                                     f"{', '.join(NEGATABLE)}), not {value!r}")
+    return values
 
 
 def check_encoding(encoding: Optional[str]) -> Optional[str]:
@@ -103,16 +143,37 @@ OutputOption = Annotated[Optional[str], typer.Option(
          "everything is written.")]
 VerboseOption = Annotated[bool, typer.Option(
     "--verbose", "-v", callback=_remember_verbose,
-    help="Debug logging, and a traceback on errors.")]
+    help="Say on stderr what was found: each input's encoding and why, repaired "
+         "headings, the outline's parts, timings; a traceback on errors.")]
+ColorOption = Annotated[ColorChoice, typer.Option(
+    "--color", case_sensitive=False, callback=_remember_color, metavar="WHEN",
+    help="Colour in tables: auto (on a terminal, unless NO_COLOR is set), always "
+         "or never.")]
+FieldsOption = Annotated[Optional[str], typer.Option(
+    "--fields", metavar="LIST", callback=_fields,
+    help="The fields to write, in this order, separated by commas "
+         "(e.g. indicator,value,unit,year); in every format, the table included.")]
+BomOption = Annotated[bool, typer.Option(
+    "--bom", help="CSV: start with a UTF-8 byte order mark, for Excel on Windows.")]
+FormulaGuardOption = Annotated[bool, typer.Option(
+    "--formula-guard/--no-formula-guard",
+    help="CSV: put ' before a text cell a spreadsheet would run as a formula "
+         "(=, +, -, @); read back, the ' is removed again.")]
+NumbersAsStringsOption = Annotated[bool, typer.Option(
+    "--numbers-as-strings",
+    help="JSON: write value, base_value and value_high as strings, for tools that "
+         "would read JSON numbers as binary floats.")]
 
 
 # --- Criteria: which records (filter, export; some in panel) ------------------------
 
 SectionOption = Annotated[Optional[str], typer.Option(
     "--section", "-s", metavar="ID", callback=_criterion(_section_id),
-    help="Only this section and everything under it: 2 (part 二), 2.3 (its (三)).")]
+    help="Only this section and everything under it: 2 (part 二), 2.3 or §2.3 "
+         "(its (三)).")]
 YearOption = Annotated[Optional[int], typer.Option(
-    "--year", "-y", help="Only figures about this year (a plan period's last year counts).")]
+    "--year", "-y", metavar="YEAR",
+    help="Only figures about this year (a plan period's last year counts).")]
 PeriodOption = Annotated[Optional[str], typer.Option(
     "--period", metavar="SPAN", callback=_criterion(_period),
     help="Only figures about this plan period (2021-2025), or none: only "
@@ -120,19 +181,21 @@ PeriodOption = Annotated[Optional[str], typer.Option(
 KindOption = Annotated[Optional[Literal["actual", "target"]], typer.Option(
     "--kind", "-k", case_sensitive=False, help="Only actual or only target figures.")]
 UnitOption = Annotated[Optional[str], typer.Option(
-    "--unit", "-u", help="Only this unit as written (億元 and 亿元 are the same).")]
+    "--unit", "-u", metavar="UNIT",
+    help="Only this unit as written (億元 and 亿元 are the same).")]
 BaseUnitOption = Annotated[Optional[str], typer.Option(
-    "--base-unit", help="Only this unit without magnitude (元, %, 户...).")]
+    "--base-unit", metavar="UNIT", help="Only this unit without magnitude (元, %, 户...).")]
 NameOption = Annotated[Optional[str], typer.Option(
     "--name", "-n", metavar="TEXT",
-    help="Only indicators whose name contains TEXT, in either script.")]
+    help="Only indicators whose name contains TEXT, in either script, or once "
+         "abbreviations are expanded as diff does (规上, GDP).")]
 GrepOption = Annotated[Optional[str], typer.Option(
     "--grep", "-g", metavar="PATTERN", callback=_criterion(_pattern),
     help="Only records whose name or context matches this regular expression "
          "(either script; a pattern that runs too long is stopped).")]
 MinOption = Annotated[Optional[str], typer.Option(
     "--min", metavar="NUMBER", callback=_criterion(_decimal),
-    help="Only records whose base_value is at least NUMBER (e.g. 1e8).")]
+    help="Only records whose base_value is at least NUMBER: 1e8, 100亿, 1億, 5万.")]
 MaxOption = Annotated[Optional[str], typer.Option(
     "--max", metavar="NUMBER", callback=_criterion(_decimal),
     help="Only records whose base_value is at most NUMBER.")]
@@ -140,4 +203,48 @@ QualifierOption = Annotated[Optional[Literal["exact", "~", ">", ">=", "<=", "<"]
     "--qualifier", "-q", help="Only this qualifier; exact for none.")]
 DirectionOption = Annotated[Optional[Literal["up", "down", "level"]], typer.Option(
     "--direction", "-d", case_sensitive=False,
-    help="Only changes up, changes down, or levels.")]
+    help="Only changes worded up (增长), worded down (下降), or levels.")]
+ChangeOption = Annotated[Optional[Literal["up", "down"]], typer.Option(
+    "--change", "-c", case_sensitive=False,
+    help="Only changes up or down by their sign: 增长3.4% is up, 下降8.6% and "
+         "增长-12.2% are down (a level is neither).")]
+NotOption = Annotated[Optional[list[str]], typer.Option(
+    "--not", metavar="CRITERION", callback=_negated,
+    help="Invert a criterion given: --name GDP --not name keeps the records whose "
+         "name is not GDP's. Repeatable.")]
+SortOption = Annotated[Optional[str], typer.Option(
+    "--sort", metavar="FIELDS", callback=_sort,
+    help="Order by these fields, separated by commas; - before one for "
+         "descending (--sort=-base_value).")]
+LimitOption = Annotated[Optional[int], typer.Option(
+    "--limit", metavar="N", min=0, help="At most N records (after --sort).")]
+
+
+def criteria(*, section=None, year=None, period=None, kind=None, unit=None, base_unit=None,
+             name=None, grep=None, minimum=None, maximum=None, qualifier=None,
+             direction=None, change=None, negated=None):
+    """The Criteria of the options given; a usage error if they contradict."""
+    from ..select import Criteria, CriteriaError
+
+    if minimum is not None and maximum is not None and minimum > maximum:
+        raise typer.BadParameter(f"--min {minimum} is greater than --max {maximum}",
+                                 param_hint="'--min'")
+    try:
+        return Criteria(section=section, year=year, period=period, kind=kind and kind.lower(),
+                        unit=unit, base_unit=base_unit, name=name, grep=grep, minimum=minimum,
+                        maximum=maximum, qualifier=qualifier,
+                        direction=direction and direction.lower(),
+                        change=change and change.lower(), negated=frozenset(negated or ()))
+    except CriteriaError as err:
+        raise typer.BadParameter(str(err), param_hint="'--not'") from None
+
+
+def select_records(records, chosen, sort=None, limit=None):
+    """The records that meet `chosen` (Criteria), ordered by `sort`, at most `limit`."""
+    from ..select import select, sort_records
+
+    kept = select(records, chosen)
+    if sort:
+        kept = sort_records(kept, sort)
+    kept = list(kept)
+    return kept if limit is None else kept[:limit]

@@ -8,12 +8,16 @@ and ends quietly when the reader of stdout goes away (``| head``).
 """
 from __future__ import annotations
 
+import logging
 import os
+import re
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -24,6 +28,8 @@ if TYPE_CHECKING:
     from ..model import Indicator
     from .options import OutputFormat
 
+log = logging.getLogger("luohu_cli.commands")
+
 
 def choose_format(output_format: str | None, output: str | None) -> str:
     """--format, else a table on a terminal (stdout only) and CSV otherwise."""
@@ -33,44 +39,128 @@ def choose_format(output_format: str | None, output: str | None) -> str:
     return "table" if to_stdout and stdout_is_terminal() else "csv"
 
 
+TEXT_FORMATS = frozenset({"table", "text"})  # for people: trimmed lines, the terminal's encoding
+
+
 def write_output(render: Callable[[Any, str], None], chosen: str, output: str | None, *,
                  encoding: str | None = "utf-8") -> None:
     """Call ``render(stream, chosen)`` on stdout or, atomically, on the --output file.
 
     The file is text in `encoding`, or binary when it is None (xlsx). On
-    stdout a table is written in the terminal's encoding, data in UTF-8.
+    stdout a table is written in the terminal's encoding, data in UTF-8. A
+    table's lines never end in spaces (:class:`TrimmedLines`).
     """
+    started = time.perf_counter()
     if output not in (None, "-"):
         with atomic_write(Path(output), encoding=encoding) as stream:
-            render(stream, chosen)
-            stream.flush()
+            _render(render, stream, chosen)
+        log.debug("%s written as %s in %.0f ms", output, chosen,
+                  1000 * (time.perf_counter() - started))
         return
-    stream = safe_stdout() if chosen == "table" else utf8_stdout()
+    stream = safe_stdout() if chosen in TEXT_FORMATS else utf8_stdout()
     try:
-        render(stream, chosen)
-        stream.flush()
+        _render(render, stream, chosen)
     except BrokenPipeError:  # the reader went away (`| head`): not an error
         silence_stdout()
+    log.debug("written as %s in %.0f ms", chosen, 1000 * (time.perf_counter() - started))
+
+
+def _render(render: Callable[[Any, str], None], stream: Any, chosen: str) -> None:
+    if chosen in TEXT_FORMATS:
+        trimmed = TrimmedLines(stream)
+        render(trimmed, chosen)
+        trimmed.close()
+    else:
+        render(stream, chosen)
+    stream.flush()
+
+
+class TrimmedLines:
+    r"""A text stream writing to another with the spaces at the end of each line removed
+    (a style code after them is kept). rich pads every table line to its width.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> t = TrimmedLines(out)
+    >>> _ = t.write("a  \nb \x1b[0m\nc  ")
+    >>> t.close()
+    >>> out.getvalue()
+    'a\nb\x1b[0m\nc'
+    """
+
+    TAIL = re.compile(r"(?:[ ]|\x1b\[[0-9;]*m)+$")
+    CODE = re.compile(r"\x1b\[[0-9;]*m")
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self.pending + text).split("\n")
+        self.pending = lines.pop()
+        for line in lines:
+            self.stream.write(self.trim(line) + "\n")
+        return len(text)
+
+    def trim(self, line: str) -> str:
+        tail = self.TAIL.search(line)
+        if tail is None:
+            return line
+        return line[:tail.start()] + "".join(self.CODE.findall(tail.group()))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.pending:
+            self.stream.write(self.trim(self.pending))
+            self.pending = ""
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def __getattr__(self, name: str) -> Any:  # encoding, fileno, errors ...
+        return getattr(self.stream, name)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How records are written, whatever the destination: the options that say it."""
+
+    fields: tuple[str, ...] | None = None   # --fields; None: every field
+    bom: bool = False                       # --bom (CSV)
+    formula_guard: bool = True              # --formula-guard/--no-formula-guard (CSV)
+    numbers_as_strings: bool = False        # --numbers-as-strings (JSON)
 
 
 def emit(records: Sequence[Indicator], reports: Sequence[str],
-         output_format: OutputFormat | None, output: str | None) -> None:
+         output_format: OutputFormat | None, output: str | None,
+         shape: Shape = Shape()) -> None:
     """Write records to stdout or, atomically, to the --output file."""
-    write_output(lambda stream, chosen: write_records(records, reports, chosen, stream),
-                 choose_format(output_format, output), output)
+    chosen = choose_format(output_format, output)
+    write_output(lambda stream, chosen: write_records(records, reports, chosen, stream, shape),
+                 chosen, output)
 
 
 def write_records(records: Sequence[Indicator], reports: Sequence[str],
-                  output_format: str, stream: TextIO) -> None:
+                  output_format: str, stream: TextIO, shape: Shape = Shape()) -> None:
     """Render records in one format to an open text stream."""
+    from ..model import FIELDS
+
     if output_format == "table":
         from ..render import render_tables
+        from .common import session
+        from .inputs import empty_notes
 
-        render_tables(records, reports, stream)
+        render_tables(records, reports, stream, fields=shape.fields, color=session().color,
+                      notes=empty_notes())
     else:
         from ..formats import WRITERS
 
-        WRITERS[output_format](records, stream)
+        options = ({"formula_guard": shape.formula_guard, "bom": shape.bom}
+                   if output_format == "csv" else
+                   {"numbers_as_strings": shape.numbers_as_strings})
+        WRITERS[output_format](records, stream, shape.fields or FIELDS, **options)
     stream.flush()
 
 
