@@ -5,8 +5,8 @@ A heading `（三）堅持…` whose GBK bytes were decoded one byte late arrive
 straddles two original characters.  Re-encoding the run as GB18030 and decoding
 it one byte later recovers the text where the bytes survived.  The repair is
 only used where it is certain (it opens with `（` and decodes cleanly); what
-cannot be recovered is left as it was, and a lost ordinal is written `?` so the
-outline can take it from the sequence.
+cannot be recovered is shown as a gap, `…` (GAP), never silently dropped, and a
+lost ordinal is written `?` so the outline can take it from the sequence.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from . import vocab
 PATTERN = regex.compile(r"(?:^|(?<=[\r\n]))\?。(?:[^\x00-\x7f、，。：；]|\?(?![a-z]))*")
 NUMERALS = "一二三四五六七八九十"
 UNKNOWN_ORDINAL = "?"
+GAP = "…"  # where characters of a repaired heading could not be recovered
 
 
 def shift_decode(run: str) -> str:
@@ -46,10 +47,13 @@ def _certain(chars: str) -> str:
 
 
 def repair(m: "regex.Match[str]") -> str:
-    """`?。ㄒ唬?` -> `（一）`; `?。ㄈ﹫猿痔嵴裣` -> `（?）堅持提振`.
+    """`?。ㄒ唬?` -> `（一）`; `?。ㄈ﹫猿痔嵴裣` -> `（?）堅持提振…`: a gap (…) where
+    characters could not be recovered.
 
     >>> repair(PATTERN.match("?。ㄆ撸﹫猿忠晕幕"))
-    '（七）堅持以文'
+    '（七）堅持以文…'
+    >>> repair(PATTERN.match("?。ㄒ唬?"))
+    '（一）'
     """
     run = m.group()
     if not run.strip("?。"):
@@ -63,5 +67,8 @@ def repair(m: "regex.Match[str]") -> str:
     else:
         ordinal = UNKNOWN_ORDINAL
         rest = decoded[2:]  # the ordinal and `）` were garbled into one character
-    title = _certain(rest.rstrip("\ufffd"))
-    return f"（{ordinal}）{title}"
+    whole = rest.rstrip("\ufffd")
+    title = _certain(whole)
+    # rare characters (damaged bytes) after the certain part, or lost bytes at the end
+    lost = len(title) < len(whole) or (whole != "" and whole != rest)
+    return f"（{ordinal}）{title}{GAP if lost else ''}"

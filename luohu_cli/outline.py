@@ -42,8 +42,9 @@ GLOSSARY = regex.compile(
 APPENDIX = regex.compile(r"^[ \t\u3000]*附件[\d一二三四五六七八九十]*[:：、 \t\u3000]*(?P<title>[^。；;]{0,40})$")
 SALUTATION = regex.compile(r"^[ \t\u3000]*(?:各位代表|同志们|各位委员)[^。！!]{0,10}[:：][ \t\u3000]*$")
 # Leftovers of unrepaired mojibake inside a heading: a lone `?` or one or two
-# Latin letters glued to Han characters (提振M、拉動).
-NOISE_IN_TITLE = regex.compile(r"(?<=\p{Han})(?:\?+|[A-Za-z]{1,2})(?=[\p{Han}、，,])|^\?+")
+# Latin letters glued to Han characters (提振M、拉動), or to the gap a repair marks
+# (提振…M、拉動: see mojibake.GAP).
+NOISE_IN_TITLE = regex.compile(r"(?<=[\p{Han}…])(?:\?+|[A-Za-z]{1,2})(?=[\p{Han}、，,])|^\?+")
 LINE = regex.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 SENTENCE_END = set("。！？!?；;…")
 CLOSERS = set("”’」』)）】")

@@ -36,6 +36,7 @@ from typing import IO, Any, TextIO
 
 from .diff_render import QUALIFIER_SIGNS
 from .export import guard, number_format
+from .formats import section_label
 from .model import Indicator, format_decimal
 from .panel import Cell, Column, Panel, PanelRow, Statement, Status
 from .verdicts import Verdict
@@ -145,8 +146,9 @@ def statement_values(row: PanelRow, cell: Cell, statement: Statement) -> dict[st
         "row_value": format_decimal(row.value(record)), "row_unit": row.unit,
         "verdict": found.value if found is not None else None,
         "status": statement.status.value, "revised": current and cell.revised,
-        "report": record.report, "line": record.line, "section_id": record.section_id,
-        "name": record.indicator, "text": record.text, "score": _decimal(statement.score),
+        "report": record.report, "line": record.line,
+        "section_id": section_label(record.section_id), "name": record.indicator,
+        "text": record.text, "score": _decimal(statement.score),
     }
     return {name: values[name] for name in LONG_FIELDS}
 
@@ -170,8 +172,8 @@ def figure_values(row: PanelRow, cell: Cell | None) -> dict[str, Any] | None:
                 "unit": record.unit, "base_value": format_decimal(record.base_value),
                 "base_unit": record.base_unit, "qualifier": record.qualifier,
                 "direction": record.direction, "report": record.report, "line": record.line,
-                "section_id": record.section_id, "name": record.indicator, "text": record.text,
-                "context": record.context, "score": _decimal(statement.score)}
+                "section_id": section_label(record.section_id), "name": record.indicator,
+                "text": record.text, "context": record.context, "score": _decimal(statement.score)}
     current = cell.current
     out = one(current)
     out["revised"] = cell.revised

@@ -634,3 +634,11 @@ def test_list_sort_and_limit_per_section(monkeypatch):
     at = lines.index(next(line for line in lines if line.startswith("§1 ")))
     assert "3000億元" in lines[at + 1] or "億元" in lines[at + 1]
     assert lines[at + 2].strip().startswith("… ") and lines[at + 2].strip().endswith(" more")
+
+
+def test_a_heading_repaired_with_a_gap_shows_the_gap(monkeypatch):
+    """（七）堅持以文化人、文明育城 lost 化人 to mojibake: the gap shows, the text is not shortened."""
+    monkeypatch.chdir(ROOT)
+    out = run("list", str(SEED), "--sections").stdout
+    assert "（七）堅持以文…、文明育城" in out
+    assert "（七）…政府自身建設" in out

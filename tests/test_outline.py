@@ -78,7 +78,7 @@ def test_lost_ordinal_follows_the_sequence():
     c = clean(text)
     ids = [(s.id, s.title) for s in parse_outline(c.text, c.simple).sections][1:]
     assert ids == [("1", "一、2022年工作回顾"), ("1.1", "（一）甲"), ("1.2", "（二）乙"),
-                   ("1.3", "（三）堅持提振、拉動內需"), ("1.4", "（四）丁")]
+                   ("1.3", "（三）堅持提振…、拉動內需"), ("1.4", "（四）丁")]
 
 
 def test_year_implied_by_the_dateline():

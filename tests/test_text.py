@@ -29,9 +29,9 @@ CLEANING_CASES = {
     "ideographic-spaces-in-figure": ("就業\u300012.3\u3000萬人", "就業\u300012.3萬人"),
     "space-before-other-word-kept": ("指標 12 為 3 項", "指標 12 為 3項"),
     "mojibake-heading": ("?。ㄒ唬?/strong>因時因勢", "（一）因時因勢"),
-    "mojibake-heading-lost-ordinal": ("?。ㄈ﹫猿痔嵴裣M(fèi)、拉動內(nèi)需", "（?）堅持提振M、拉動內需"),
+    "mojibake-heading-lost-ordinal": ("?。ㄈ﹫猿痔嵴裣M(fèi)、拉動內(nèi)需", "（?）堅持提振…M、拉動內需"),
     "mojibake-heading-ordinal-survived": ("?。?/strong>四)堅持", "（四)堅持"),
-    "mojibake-repair-stops-at-rare-chars": ("?。ㄆ撸┤婕訌?qiáng)政府", "（七）?政府"),
+    "mojibake-repair-stops-at-rare-chars": ("?。ㄆ撸┤婕訌?qiáng)政府", "（七）…?政府"),
     "mojibake-in-body-left-alone": ("燃?xì)獾?3個", "燃?獾?3個"),
     "plain-text-untouched": ("全年地區生產總值2630.2億元、增長3.4%", "全年地區生產總值2630.2億元、增長3.4%"),
     # Invisible characters and look-alikes (issue 8): normalised, offsets kept.
