@@ -98,3 +98,21 @@ def test_commands_run_in_a_scratch_directory_on_a_terminal(tmp_path):
     assert outputs[5][0].startswith("seeds/luohu-2023.txt: ")        # a terminal: the table
     assert max(map(len, outputs[5])) <= 80
     assert not (ROOT / "out.csv").exists()
+
+
+# --- the doctests of the command line and its writers --------------------------------
+
+DOCTEST_MODULES = ["luohu_cli.commands.common", "luohu_cli.commands.inputs",
+                   "luohu_cli.commands.outputs", "luohu_cli.commands.export",
+                   "luohu_cli.formats", "luohu_cli.render", "luohu_cli.diff_render",
+                   "luohu_cli.select", "luohu_cli.records_io", "luohu_cli.export",
+                   "luohu_cli.mojibake"]
+
+
+@pytest.mark.parametrize("name", DOCTEST_MODULES)
+def test_doctests(name):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0

@@ -156,3 +156,64 @@ def test_no_bom_and_no_carriage_return(name):
 @pytest.mark.parametrize("name", sorted(WRITERS))
 def test_writers_accept_a_generator(name):
     assert render(WRITERS[name], (r for r in [GDP])) == render(WRITERS[name], [GDP])
+
+
+# --- JSON numbers are exact ---------------------------------------------------------
+
+from dataclasses import replace  # noqa: E402
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+exact_decimals = st.decimals(allow_nan=False, allow_infinity=False, places=None,
+                             min_value=Decimal("-1e30"), max_value=Decimal("1e30")).filter(
+    lambda d: d.as_tuple().exponent >= -30)
+
+
+@given(value=exact_decimals, base=exact_decimals, high=st.none() | exact_decimals)
+def test_json_numbers_parse_back_exactly_with_decimal(value, base, high):
+    record = replace(GDP, value=value, base_value=base, value_high=high)
+    for writer in (write_json, write_jsonl):
+        text = render(writer, [record])
+        parsed = json.loads(text.strip().strip("[]"), parse_float=Decimal, parse_int=Decimal)
+        assert parsed["value"] == value and parsed["base_value"] == base
+        assert parsed["value_high"] == high
+        if "." in format(value, "f"):  # digit for digit: 6.0 stays 6.0
+            assert format(parsed["value"], "f") == format(value, "f")
+
+
+def test_json_numbers_read_back_as_records():
+    from luohu_cli.records_io import read_records
+
+    record = replace(RANGE, value=Decimal("6.0"), base_value=Decimal("12345678123456789000000"),
+                     value_high=Decimal("0.000001"))
+    for writer in (write_json, write_jsonl):
+        [back] = read_records(render(writer, [record]))
+        assert back == record and str(back.value) == "6.0"
+
+
+def test_fields_choose_the_columns_and_keys():
+    assert render(lambda r, s: write_csv(r, s, ("indicator", "value")), [GDP]) == \
+        "indicator,value\n地區生產總值,2630.2\n"
+    assert render(lambda r, s: write_jsonl(r, s, ("value", "indicator")), [GDP]) == \
+        '{"value": 2630.2, "indicator": "地區生產總值"}\n'
+
+
+def test_csv_guards_text_cells_but_never_numbers():
+    hostile = replace(GDP, indicator="=HYPERLINK(1)", text="-2.0%", value=Decimal("-2.0"),
+                      context="@SUM", report="-")
+    row = next(csv.DictReader(io.StringIO(render(write_csv, [hostile]), newline="")))
+    assert (row["indicator"], row["text"], row["context"]) == ("'=HYPERLINK(1)", "'-2.0%", "'@SUM")
+    assert (row["value"], row["report"]) == ("-2.0", "-")
+    plain = render(lambda r, s: write_csv(r, s, formula_guard=False), [hostile])
+    assert plain.startswith('"report","line",') and ",=HYPERLINK(1)," in plain
+
+
+def test_section_label_is_never_a_number():
+    from luohu_cli.formats import section_id_of, section_label
+
+    for sid in ("1", "2.1", "2.10", "10.1.2"):
+        label = section_label(sid)
+        with pytest.raises(ValueError):
+            float(label)
+        assert section_id_of(label) == sid
