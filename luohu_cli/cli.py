@@ -66,7 +66,8 @@ def show_version(value: bool) -> None:
 
 
 for _module, _function in COMMANDS:
-    app.command(_module.NAME, epilog=_module.EPILOG, cls=LuohuCommand)(_function)
+    app.command(_module.NAME, epilog=_module.EPILOG, short_help=_module.SHORT,
+                cls=LuohuCommand)(_function)
 
 
 def main() -> None:

@@ -546,7 +546,8 @@ def test_fields_choose_and_order_columns_in_every_format(engine, reports):
     fields = ["indicator", "value", "section_id", "year"]
     csv_out = run("extract", "a.txt", "--fields", ",".join(fields), "-f", "csv").stdout
     assert csv_out == "indicator,value,section_id,year\n地區生產總值,2630.2,§1,2022\n"
-    record = json.loads(run("extract", "a.txt", "--fields", "indicator,value", "-f", "jsonl").stdout)
+    record = json.loads(run("extract", "a.txt", "--fields", "indicator,value",
+                            "-f", "jsonl").stdout)
     assert list(record) == ["indicator", "value"]
     table = run("extract", "a.txt", "--fields", "indicator,base_value", "-f", "table").stdout
     assert "base_value" in table and "263020000000" in table and "figure" not in table
@@ -612,7 +613,9 @@ def test_a_url_suggests_curl(reports):
 
 def test_list_outline_as_data(tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
-    rows = list(__import__("csv").DictReader(io.StringIO(run("list", str(SEED), "-f", "csv").stdout)))
+    import csv
+
+    rows = list(csv.DictReader(io.StringIO(run("list", str(SEED), "-f", "csv").stdout)))
     assert list(rows[0]) == ["report", "section_id", "section", "title", "level", "role", "year",
                              "period", "kind", "line", "indicators", "own_indicators"]
     first = rows[0]
@@ -642,3 +645,10 @@ def test_a_heading_repaired_with_a_gap_shows_the_gap(monkeypatch):
     out = run("list", str(SEED), "--sections").stdout
     assert "（七）堅持以文…、文明育城" in out
     assert "（七）…政府自身建設" in out
+
+
+def test_root_help_lists_every_command_whole():
+    text = help_of()
+    commands = text.split("Commands:")[1].split("Examples:")[0]
+    assert "..." not in commands and "…" not in commands
+    assert "-V, --version" in text and "--install-completion" in text

@@ -28,7 +28,8 @@ from luohu_cli.model import Indicator
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "luohu-2023.txt"
 FIXTURES = ROOT / "fixtures" / "diff"
-MAGNITUDES = {"亿元": (Decimal("1e8"), "元"), "億元": (Decimal("1e8"), "元"), "万元": (Decimal("1e4"), "元"), "%": (Decimal(1), "%"),
+MAGNITUDES = {"亿元": (Decimal("1e8"), "元"), "億元": (Decimal("1e8"), "元"),
+              "万元": (Decimal("1e4"), "元"), "%": (Decimal(1), "%"),
               "个": (Decimal(1), "个"), "套": (Decimal(1), "套")}
 
 runner = CliRunner()

@@ -5,8 +5,8 @@
 - :mod:`.inputs` -- reading reports, records and ``-``;
 - :mod:`.outputs` -- writing to stdout or ``--output FILE``;
 - :mod:`.extract`, :mod:`.diff`, :mod:`.list`, :mod:`.filter`, :mod:`.export`,
-  :mod:`.panel` -- a command each: ``NAME``, ``EPILOG`` (its examples) and the
-  function typer calls.
+  :mod:`.panel` -- a command each: ``NAME``, ``SHORT`` (its line in ``luohu
+  --help``), ``EPILOG`` (its examples) and the function typer calls.
 
 :mod:`luohu_cli.cli` puts them together into the app. To add a command: write
 its module (a function of a few lines that declares its parameters with the

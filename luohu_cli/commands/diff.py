@@ -18,6 +18,7 @@ from .options import (BomOption, ColorOption, EncodingOption, FormatOption, Form
 from .outputs import choose_format, write_output
 
 NAME = "diff"
+SHORT = "Compare two reports; targets against results."
 EPILOG = example(
     "luohu diff old.txt new.txt --exit-code",
     "luohu diff luohu-2023.txt luohu-2024.txt",

@@ -24,6 +24,7 @@ from .options import (BaseUnitOption, ChangeOption, DirectionOption, EncodingOpt
 from .outputs import atomic_write
 
 NAME = "export"
+SHORT = "Records to a file for spreadsheets and programs."
 EPILOG = example(
     "luohu export seeds/luohu-2023.txt -o indicators.xlsx",
     "luohu export 2022.txt 2023.txt -o t.csv --output-encoding gb18030",

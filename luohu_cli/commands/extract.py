@@ -9,6 +9,7 @@ from .options import (BomOption, ColorOption, EncodingOption, FieldsOption, Form
 from .outputs import Shape, emit
 
 NAME = "extract"
+SHORT = "Every indicator of reports, one record per figure."
 EPILOG = example(
     "luohu extract seeds/luohu-2023.txt",
     "luohu extract 2022.txt 2023.txt -f csv -o indicators.csv",

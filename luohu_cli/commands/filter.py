@@ -12,6 +12,7 @@ from .options import (BaseUnitOption, BomOption, ChangeOption, ColorOption, Dire
 from .outputs import Shape, emit
 
 NAME = "filter"
+SHORT = "The records that meet every criterion given."
 EPILOG = example(
     "luohu filter seeds/luohu-2023.txt --section 2 --kind target",
     "luohu filter r.txt --name 规上 --change down -f table",

@@ -12,6 +12,7 @@ from .options import (BomOption, ColorOption, EncodingOption, FormulaGuardOption
 from .outputs import write_output
 
 NAME = "list"
+SHORT = "Reports as an outline: sections, counts, indicators."
 EPILOG = example(
     "luohu list seeds/luohu-2023.txt",
     "luohu list seeds/luohu-2023.txt --sections",

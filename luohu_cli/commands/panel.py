@@ -22,6 +22,7 @@ PanelFormat = Literal["table", "csv", "json", "jsonl", "xlsx", "html"]
 EXTENSIONS = {"csv": "csv", "json": "json", "jsonl": "jsonl", "xlsx": "xlsx", "html": "html",
               "htm": "html"}
 NAME = "panel"
+SHORT = "Every indicator over a series of reports, year by year."
 EPILOG = example(
     "luohu panel 2021.txt 2022.txt 2023.txt 2024.txt 2025.txt",
     "luohu panel reports/*.txt --targets --min-years 3",
