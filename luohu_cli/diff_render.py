@@ -10,7 +10,8 @@ boolean, numbers (values, changes, scores) are JSON numbers written exactly
 is empty, booleans are ``true``/``false`` and text cells are guarded against
 formulas. JSON is one object -- ``old``, ``new``, ``mode``, their years and
 ``rows`` -- so that a saved result says what it compared; CSV and JSON Lines
-are plain rows.
+are plain rows. ``fields`` (``--fields``) chooses and orders the fields of
+every format's rows, the table's included (then a plain table of those fields).
 
 A pair whose score is under 0.85 is *doubtful*: unless ``doubtful_as_changed``,
 a doubtful pair whose figures differ has the status ``doubtful`` rather than
@@ -67,6 +68,7 @@ DIRECTION_SIGNS = {"up": "↑", "down": "↓"}
 RIGHT = {"no_wrap": True, "justify": "right"}
 NAME = {"no_wrap": True, "overflow": "ellipsis"}
 MARKS = {Status.CHANGED: "~", Status.ADDED: "+", Status.REMOVED: "-", Status.SAME: "="}
+MARKS_LEGEND = " (~ changed, + added, - removed, = same)"
 SHORT_UNITS = {"个百分点": "pp"}  # percentage points, in a narrow column
 GAP = 2  # columns between two columns of a table
 MIN_NAME_WIDTH = 12  # the indicator column gives way down to this, names cut with …
@@ -101,8 +103,9 @@ def status_of(row: Row, doubtful_as_changed: bool = False) -> str:
 
 
 def row_values(row: Row, *, doubtful_as_changed: bool = False,
-               numbers_as_strings: bool = False) -> dict[str, Any]:
-    """Field name -> JSON-ready value, in ``DIFF_FIELDS`` order (None for empty)."""
+               numbers_as_strings: bool = False,
+               fields: Sequence[str] = DIFF_FIELDS) -> dict[str, Any]:
+    """Field name -> JSON-ready value, in `fields` order (None for empty)."""
     def number(value: Decimal | None) -> Any:
         if value is None:
             return None
@@ -124,7 +127,7 @@ def row_values(row: Row, *, doubtful_as_changed: bool = False,
     for side, record in (("old", row.old), ("new", row.new)):
         for name in SIDE_FIELDS:
             values[f"{side}_{name}"] = _side_value(record, name, numbers_as_strings)
-    return {name: None if values[name] == "" else values[name] for name in DIFF_FIELDS}
+    return {name: None if values[name] == "" else values[name] for name in fields}
 
 
 def _side_value(record: Indicator | None, name: str, numbers_as_strings: bool) -> Any:
@@ -144,7 +147,8 @@ def rounded(relative: Decimal | None) -> Decimal | None:
 
 
 def write_diff_csv(rows: Iterable[Row], stream: TextIO, *, doubtful_as_changed: bool = False,
-                   formula_guard: bool = True, bom: bool = False) -> None:
+                   formula_guard: bool = True, bom: bool = False,
+                   fields: Sequence[str] = DIFF_FIELDS) -> None:
     """A header row, then one row per diff row ('' for null, true/false for doubtful);
     text cells a spreadsheet would run are guarded (a quoted header says they are not)."""
     from .export import guard
@@ -153,13 +157,13 @@ def write_diff_csv(rows: Iterable[Row], stream: TextIO, *, doubtful_as_changed: 
     quote_all = csv.writer(stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
     if bom:
         stream.write("\ufeff")
-    (writer if formula_guard else quote_all).writerow(DIFF_FIELDS)
+    (writer if formula_guard else quote_all).writerow(fields)
     for row in rows:
-        values = row_values(row, doubtful_as_changed=doubtful_as_changed)
-        cells = [_cell(values[name]) for name in DIFF_FIELDS]
+        values = row_values(row, doubtful_as_changed=doubtful_as_changed, fields=fields)
+        cells = [_cell(values[name]) for name in fields]
         if formula_guard:
             cells = [cell if name in NUMBER_FIELDS else guard(cell)
-                     for name, cell in zip(DIFF_FIELDS, cells)]
+                     for name, cell in zip(fields, cells)]
         (quote_all if any("\r" in cell for cell in cells) else writer).writerow(cells)
 
 
@@ -170,7 +174,8 @@ def _cell(value: Any) -> str:
 
 
 def write_diff_json(result: Diff, rows: Iterable[Row], stream: TextIO, *,
-                    doubtful_as_changed: bool = False, numbers_as_strings: bool = False) -> None:
+                    doubtful_as_changed: bool = False, numbers_as_strings: bool = False,
+                    fields: Sequence[str] = DIFF_FIELDS) -> None:
     """One object: what was compared (old, new, mode, their years, the target year), then
     the rows."""
     def years(y) -> str:
@@ -187,16 +192,19 @@ def write_diff_json(result: Diff, rows: Iterable[Row], stream: TextIO, *,
     for row in rows:
         stream.write("\n    " if first else ",\n    ")
         stream.write(json_object(row_values(row, doubtful_as_changed=doubtful_as_changed,
-                                            numbers_as_strings=numbers_as_strings), "      "))
+                                            numbers_as_strings=numbers_as_strings,
+                                            fields=fields), "      "))
         first = False
     stream.write("]\n}\n" if first else "\n  ]\n}\n")
 
 
 def write_diff_jsonl(rows: Iterable[Row], stream: TextIO, *, doubtful_as_changed: bool = False,
-                     numbers_as_strings: bool = False) -> None:
+                     numbers_as_strings: bool = False,
+                     fields: Sequence[str] = DIFF_FIELDS) -> None:
     for row in rows:
         stream.write(json_object(row_values(row, doubtful_as_changed=doubtful_as_changed,
-                                            numbers_as_strings=numbers_as_strings)))
+                                            numbers_as_strings=numbers_as_strings,
+                                            fields=fields)))
         stream.write("\n")
 
 
@@ -210,6 +218,7 @@ class DiffShape:
     bom: bool = False                   # CSV
     numbers_as_strings: bool = False    # JSON
     color: str = "auto"                 # table
+    fields: tuple[str, ...] | None = None  # --fields; None: DIFF_FIELDS (the usual table)
 
 
 def write_diff(result: Diff, output_format: str, stream: TextIO, *, everything: bool = False,
@@ -221,17 +230,20 @@ def write_diff(result: Diff, output_format: str, stream: TextIO, *, everything: 
     """
     shape = shape or DiffShape(everything=everything)
     rows = result.shown(shape.everything)
-    if output_format == "table":
+    fields = shape.fields or DIFF_FIELDS
+    if output_format == "table" and shape.fields:
+        render_fields_table(result, stream, shape=shape, width=width)
+    elif output_format == "table":
         render_diff_table(result, stream, shape=shape, width=width, sections=sections)
     elif output_format == "csv":
         write_diff_csv(rows, stream, doubtful_as_changed=shape.doubtful_as_changed,
-                       formula_guard=shape.formula_guard, bom=shape.bom)
+                       formula_guard=shape.formula_guard, bom=shape.bom, fields=fields)
     elif output_format == "json":
         write_diff_json(result, rows, stream, doubtful_as_changed=shape.doubtful_as_changed,
-                        numbers_as_strings=shape.numbers_as_strings)
+                        numbers_as_strings=shape.numbers_as_strings, fields=fields)
     else:
         write_diff_jsonl(rows, stream, doubtful_as_changed=shape.doubtful_as_changed,
-                         numbers_as_strings=shape.numbers_as_strings)
+                         numbers_as_strings=shape.numbers_as_strings, fields=fields)
     stream.flush()
 
 
@@ -297,6 +309,46 @@ def render_diff_table(result: Diff, stream: TextIO, *, everything: bool = False,
         heads = ("verdict", "lines", "indicator", "target", "result", "change")
         console.print(_table(heads, rows, column_widths(heads, rows, console.width)))
     console.print(summary(result, shape.everything, shape.doubtful_as_changed), markup=False)
+
+
+FOLDING = {"indicator": 8, "old_indicator": 8, "new_indicator": 8, "old_text": 8,
+           "new_text": 8, "old_context": 12, "new_context": 12, "old_section": 8,
+           "new_section": 8}  # --fields in a table: these fold, at least this wide
+
+
+def render_fields_table(result: Diff, stream: TextIO, *, width: int | None = None,
+                        shape: DiffShape) -> None:
+    """``--fields`` in a table: the headline, one line per row shown with those fields
+    as columns (as ``filter --fields -f table``), the status and verdict coloured, then
+    the summary."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from .render import make_console
+
+    fields = shape.fields or DIFF_FIELDS
+    console = make_console(stream, width, shape.color)
+    console.print(headline(result), markup=False)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0),
+                  collapse_padding=True)
+    for name in fields:
+        if name in FOLDING:
+            table.add_column(name, overflow="fold", min_width=FOLDING[name])
+        else:
+            table.add_column(name, no_wrap=True,
+                             justify="right" if name in NUMBER_FIELDS else "left")
+    styles = {**{s.value: style for s, style in STATUS_STYLES.items()},
+              **{v.value: style for v, style in VERDICT_STYLES.items()}}
+    for row in result.shown(shape.everything):
+        values = row_values(row, doubtful_as_changed=shape.doubtful_as_changed, fields=fields)
+        table.add_row(*(Text(_cell(values[name]),
+                             style=styles.get(values[name], "")
+                             if name in ("status", "verdict") else "")
+                        for name in fields))
+    console.print(table)
+    said = summary(result, shape.everything, shape.doubtful_as_changed)
+    console.print(said.replace(MARKS_LEGEND, ""), markup=False)  # no marks in this table
 
 
 def fits(widths: Sequence[int], total: int) -> bool:
@@ -493,7 +545,7 @@ def summary(result: Diff, everything: bool, doubtful_as_changed: bool = False) -
                for status in (Status.CHANGED, Status.ADDED, Status.REMOVED, Status.SAME)}
     parts = [f"{n} {status.value}" for status, n in counted.items() if n]
     text = ", ".join(parts) or "no figures"
-    text += " (~ changed, + added, - removed, = same)" if parts else ""
+    text += MARKS_LEGEND if parts else ""
     doubtful = sum(1 for r in movement if r.doubtful and (r.status is Status.CHANGED
                                                            or everything))
     if doubtful:

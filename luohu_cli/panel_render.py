@@ -12,10 +12,18 @@ Two shapes (README, "Across many years"):
   status ``current``, the others ``same`` or ``superseded``.
 
 In JSON, ``row``, ``year`` and ``line`` are integers, ``revised`` and
-``doubtful`` booleans, a field with nothing to say null, every other value a
-string; decimals exact. CSV rows end in ``\\n`` (as ``extract`` and ``diff``),
-null is empty, booleans are ``true``/``false``, and a text cell a spreadsheet
-would run as a formula gets a leading ``'`` (:func:`luohu_cli.export.guard`).
+``doubtful`` booleans, the numbers (``NUMBER_FIELDS``: values, base values,
+values in the row's unit, scores) JSON numbers written digit for digit from
+their decimals (strings with ``numbers_as_strings``, as ``extract`` and
+``diff``), a field with nothing to say null, every other value a string.
+``section_id`` is written ``§2.10``, as everywhere. CSV rows end in ``\\n``
+(as ``extract`` and ``diff``), null is empty, booleans are ``true``/``false``,
+and a text cell a spreadsheet would run as a formula gets a leading ``'``
+(:func:`luohu_cli.export.guard`).
+
+``fields`` (``--fields``) chooses and orders the long form's fields, in CSV,
+JSON, JSON Lines and the long table (``-f table --long``); the wide form's
+columns are the panel's years, which no field list names.
 
     >>> import io
     >>> from luohu_cli.panel import Panel
@@ -28,7 +36,6 @@ from __future__ import annotations
 
 import csv
 import html
-import json
 import unicodedata
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -36,7 +43,7 @@ from typing import IO, Any, TextIO
 
 from .diff_render import QUALIFIER_SIGNS
 from .export import guard, number_format
-from .formats import section_label
+from .formats import json_value, section_label
 from .model import Indicator, format_decimal
 from .panel import Cell, Column, Panel, PanelRow, Statement, Status
 from .verdicts import Verdict
@@ -52,6 +59,10 @@ FIGURE_FIELDS = ("row_value", "value", "value_high", "unit", "base_value", "base
                  "qualifier", "direction", "revised", "report", "line", "section_id", "name",
                  "text", "context", "score")
 INT_FIELDS = frozenset({"row", "year", "line", "years"})
+NUMBER_FIELDS = frozenset({"value", "value_high", "base_value", "row_value", "score"})
+LONG_TABLE_FIELDS = ("row", "indicator", "year", "kind", "row_value", "verdict", "status",
+                     "report", "line")  # -f table --long without --fields
+FOLDING = {"indicator": 8, "name": 8, "text": 8, "context": 12, "report": 12}  # their least width
 MARKS = {Verdict.MET: "✓", Verdict.MISSED: "✗", Verdict.UNCLEAR: "?", Verdict.UNREPORTED: "○"}
 VERDICT_STYLES = {Verdict.MET: "green", Verdict.MISSED: "red", Verdict.UNCLEAR: "yellow",
                   Verdict.UNREPORTED: "dim"}
@@ -128,52 +139,94 @@ def summary(panel: Panel) -> str:
     return text
 
 
-def _decimal(value: Decimal | None) -> str | None:
-    return None if value is None else format_decimal(value)
+def _exact(value: Decimal | None, as_string: bool) -> Decimal | str | None:
+    if value is None:
+        return None
+    return format_decimal(value) if as_string else value
 
 
-def statement_values(row: PanelRow, cell: Cell, statement: Statement) -> dict[str, Any]:
-    """One statement as a long-form line: field -> JSON-ready value, LONG_FIELDS order."""
+def _nulled(value: Any) -> Any:
+    return None if value == "" else value
+
+
+def statement_values(row: PanelRow, cell: Cell, statement: Statement, *,
+                     fields: Sequence[str] = LONG_FIELDS,
+                     numbers_as_strings: bool = False) -> dict[str, Any]:
+    """One statement as a long-form line: field -> JSON-ready value, in `fields` order.
+
+    Numbers are Decimals (their exact text with `numbers_as_strings`); every empty
+    value is None.
+    """
     record = statement.record
     current = statement.status is Status.CURRENT
     found = row.verdicts.get(cell.column.key) if current else None
+    strings = numbers_as_strings
     values = {
         "row": row.id, "indicator": row.indicator, "year": record.year,
-        "period": record.period, "kind": record.kind, "value": format_decimal(record.value),
-        "value_high": _decimal(record.value_high), "unit": record.unit,
-        "base_value": format_decimal(record.base_value), "base_unit": record.base_unit,
+        "period": record.period, "kind": record.kind,
+        "value": _exact(record.value, strings),
+        "value_high": _exact(record.value_high, strings), "unit": record.unit,
+        "base_value": _exact(record.base_value, strings), "base_unit": record.base_unit,
         "qualifier": record.qualifier, "direction": record.direction,
-        "row_value": format_decimal(row.value(record)), "row_unit": row.unit,
+        "row_value": _exact(row.value(record), strings), "row_unit": row.unit,
         "verdict": found.value if found is not None else None,
         "status": statement.status.value, "revised": current and cell.revised,
         "report": record.report, "line": record.line,
         "section_id": section_label(record.section_id), "name": record.indicator,
-        "text": record.text, "score": _decimal(statement.score),
+        "text": record.text, "score": _exact(statement.score, strings),
     }
-    return {name: values[name] for name in LONG_FIELDS}
+    return {name: _nulled(values[name]) for name in fields}
 
 
-def long_lines(panel: Panel) -> list[dict[str, Any]]:
+def long_lines(panel: Panel, fields: Sequence[str] = LONG_FIELDS, *,
+               numbers_as_strings: bool = False) -> list[dict[str, Any]]:
     """Every statement of every cell: rows in order, columns in order, the result
     before the target, statements in report order."""
-    return [statement_values(row, cell, s)
+    return [statement_values(row, cell, s, fields=fields, numbers_as_strings=numbers_as_strings)
             for row in panel.rows for cell in row.cells() for s in cell.statements]
 
 
-def figure_values(row: PanelRow, cell: Cell | None) -> dict[str, Any] | None:
+def check_fields(fields: Sequence[str] | None, output_format: str, long: bool) -> None:
+    """A ValueError saying why `fields` cannot be used here: they name the long
+    form's fields, in csv, json, jsonl or the long table.
+
+    >>> check_fields(("row", "value"), "csv", True)
+    >>> check_fields(("row",), "csv", False)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: --fields chooses among the fields of the long form: add --long ...
+    """
+    if not fields:
+        return
+    if output_format in ("xlsx", "html"):
+        raise ValueError(f"--fields is for csv, json, jsonl and table with --long, not "
+                         f"{output_format} (which has every field)")
+    if not long:
+        raise ValueError("--fields chooses among the fields of the long form: add --long "
+                         "(the wide form's columns are the panel's years and columns)")
+
+
+def figure_values(row: PanelRow, cell: Cell | None, *,
+                  numbers_as_strings: bool = False) -> dict[str, Any] | None:
     """A cell's figure for the wide JSON: the current statement, and the others
     under ``earlier``."""
     if cell is None:
         return None
+    strings = numbers_as_strings
+
     def one(statement: Statement) -> dict[str, Any]:
         record = statement.record
-        return {"row_value": format_decimal(row.value(record)),
-                "value": format_decimal(record.value), "value_high": _decimal(record.value_high),
-                "unit": record.unit, "base_value": format_decimal(record.base_value),
-                "base_unit": record.base_unit, "qualifier": record.qualifier,
-                "direction": record.direction, "report": record.report, "line": record.line,
-                "section_id": section_label(record.section_id), "name": record.indicator,
-                "text": record.text, "context": record.context, "score": _decimal(statement.score)}
+        values = {
+            "row_value": _exact(row.value(record), strings),
+            "value": _exact(record.value, strings),
+            "value_high": _exact(record.value_high, strings),
+            "unit": record.unit, "base_value": _exact(record.base_value, strings),
+            "base_unit": record.base_unit, "qualifier": record.qualifier,
+            "direction": record.direction, "report": record.report, "line": record.line,
+            "section_id": section_label(record.section_id), "name": record.indicator,
+            "text": record.text, "context": record.context,
+            "score": _exact(statement.score, strings)}
+        return {name: _nulled(value) for name, value in values.items()}
     current = cell.current
     out = one(current)
     out["revised"] = cell.revised
@@ -183,7 +236,8 @@ def figure_values(row: PanelRow, cell: Cell | None) -> dict[str, Any] | None:
     return out
 
 
-def wide_object(row: PanelRow, columns: Sequence[Column]) -> dict[str, Any]:
+def wide_object(row: PanelRow, columns: Sequence[Column], *,
+                numbers_as_strings: bool = False) -> dict[str, Any]:
     """One row of the wide JSON."""
     cells = []
     for column in columns:
@@ -191,12 +245,39 @@ def wide_object(row: PanelRow, columns: Sequence[Column]) -> dict[str, Any]:
         if result is None and target is None:
             continue
         found = row.verdicts.get(column.key)
-        cells.append({"column": column.key, "year": column.year, "period": column.period,
-                      "result": figure_values(row, result), "target": figure_values(row, target),
+        cells.append({"column": column.key, "year": column.year,
+                      "period": _nulled(column.period),
+                      "result": figure_values(row, result, numbers_as_strings=numbers_as_strings),
+                      "target": figure_values(row, target, numbers_as_strings=numbers_as_strings),
                       "verdict": found.value if found is not None else None})
-    return {"row": row.id, "indicator": row.indicator, "unit": row.unit,
-            "measure": row.measure, "base_unit": row.base_unit, "years": row.years,
+    return {"row": row.id, "indicator": row.indicator, "unit": _nulled(row.unit),
+            "measure": row.measure, "base_unit": _nulled(row.base_unit), "years": row.years,
             "names": list(row.names), "doubtful": row.doubtful, "cells": cells}
+
+
+def json_text(value: Any, indent: int | None = None, level: int = 0) -> str:
+    """JSON of dicts, lists and values, a Decimal as a JSON number digit for digit
+    (:func:`luohu_cli.formats.json_value`); laid out as ``json.dumps(indent=...)``.
+
+    >>> json_text({"a": [Decimal("2.6302E+11"), None], "b": {}})
+    '{"a": [263020000000, null], "b": {}}'
+    """
+    if isinstance(value, dict):
+        items = [(json_value(k) + ": " + json_text(v, indent, level + 1)) for k, v in value.items()]
+        return _joined(items, "{", "}", indent, level)
+    if isinstance(value, (list, tuple)):
+        items = [json_text(v, indent, level + 1) for v in value]
+        return _joined(items, "[", "]", indent, level)
+    return json_value(value)
+
+
+def _joined(items: list[str], start: str, end: str, indent: int | None, level: int) -> str:
+    if not items:
+        return start + end
+    if indent is None:
+        return start + ", ".join(items) + end
+    inner, outer = " " * (indent * (level + 1)), " " * (indent * level)
+    return start + "\n" + ",\n".join(inner + item for item in items) + "\n" + outer + end
 
 
 def wide_header(columns: Sequence[Column]) -> list[str]:
@@ -240,81 +321,106 @@ def notes(row: PanelRow, result: Cell | None, target: Cell | None) -> str:
     return "; ".join(parts)
 
 
-def _csv_cell(value: Any, number: bool = False) -> str:
+def _csv_cell(value: Any, number: bool = False, formula_guard: bool = True) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format_decimal(value)
     text = str(value)
-    return text if number or isinstance(value, int) else guard(text)
+    return text if number or isinstance(value, int) or not formula_guard else guard(text)
 
 
-NUMBER_CSV = frozenset({"value", "value_high", "base_value", "row_value", "score"})
+def _csv_writer(stream: TextIO, header: Sequence[str], formula_guard: bool, bom: bool):
+    """A csv writer after the header: a byte order mark first with `bom`; the header
+    quoted when the cells are not guarded (as ``extract`` says there is no guard)."""
+    if bom:
+        stream.write("\ufeff")
+    quoting = csv.QUOTE_MINIMAL if formula_guard else csv.QUOTE_ALL
+    csv.writer(stream, lineterminator="\n", quoting=quoting).writerow(header)
+    return csv.writer(stream, lineterminator="\n")
 
 
 # --- CSV, JSON, JSON Lines -----------------------------------------------------------
 
 
-def write_wide_csv(panel: Panel, stream: TextIO) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
+def write_wide_csv(panel: Panel, stream: TextIO, fields: Sequence[str] = (), *,
+                   formula_guard: bool = True, bom: bool = False) -> None:
     header = wide_header(panel.columns)
-    writer.writerow(header)
+    writer = _csv_writer(stream, header, formula_guard, bom)
     numbers = {k for k, name in enumerate(header) if name.endswith((" result", " target"))}
     for row in panel.rows:
-        writer.writerow([_csv_cell(v, k in numbers) for k, v in
+        writer.writerow([_csv_cell(v, k in numbers, formula_guard) for k, v in
                          enumerate(wide_cells(row, panel.columns))])
 
 
-def write_long_csv(panel: Panel, stream: TextIO) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(LONG_FIELDS)
-    for line in long_lines(panel):
-        writer.writerow([_csv_cell(v, k in NUMBER_CSV) for k, v in line.items()])
+def write_long_csv(panel: Panel, stream: TextIO, fields: Sequence[str] = LONG_FIELDS, *,
+                   formula_guard: bool = True, bom: bool = False) -> None:
+    writer = _csv_writer(stream, fields, formula_guard, bom)
+    for line in long_lines(panel, fields):
+        writer.writerow([_csv_cell(v, k in NUMBER_FIELDS, formula_guard)
+                         for k, v in line.items()])
 
 
-def write_wide_json(panel: Panel, stream: TextIO) -> None:
-    json.dump([wide_object(row, panel.columns) for row in panel.rows], stream,
-              ensure_ascii=False, indent=2)
-    stream.write("\n")
+def write_wide_json(panel: Panel, stream: TextIO, fields: Sequence[str] = (), *,
+                    numbers_as_strings: bool = False) -> None:
+    stream.write(json_text([wide_object(row, panel.columns, numbers_as_strings=numbers_as_strings)
+                            for row in panel.rows], indent=2) + "\n")
 
 
-def write_long_json(panel: Panel, stream: TextIO) -> None:
-    json.dump(long_lines(panel), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+def write_long_json(panel: Panel, stream: TextIO, fields: Sequence[str] = LONG_FIELDS, *,
+                    numbers_as_strings: bool = False) -> None:
+    stream.write(json_text(long_lines(panel, fields, numbers_as_strings=numbers_as_strings),
+                           indent=2) + "\n")
 
 
-def write_wide_jsonl(panel: Panel, stream: TextIO) -> None:
+def write_wide_jsonl(panel: Panel, stream: TextIO, fields: Sequence[str] = (), *,
+                     numbers_as_strings: bool = False) -> None:
     for row in panel.rows:
-        stream.write(json.dumps(wide_object(row, panel.columns), ensure_ascii=False) + "\n")
+        stream.write(json_text(wide_object(row, panel.columns,
+                                           numbers_as_strings=numbers_as_strings)) + "\n")
 
 
-def write_long_jsonl(panel: Panel, stream: TextIO) -> None:
-    for line in long_lines(panel):
-        stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+def write_long_jsonl(panel: Panel, stream: TextIO, fields: Sequence[str] = LONG_FIELDS, *,
+                     numbers_as_strings: bool = False) -> None:
+    for line in long_lines(panel, fields, numbers_as_strings=numbers_as_strings):
+        stream.write(json_text(line) + "\n")
 
 
-WRITERS: dict[tuple[str, bool], Callable[[Panel, TextIO], None]] = {
+WRITERS: dict[tuple[str, bool], Callable[..., None]] = {
     ("csv", False): write_wide_csv, ("csv", True): write_long_csv,
     ("json", False): write_wide_json, ("json", True): write_long_json,
     ("jsonl", False): write_wide_jsonl, ("jsonl", True): write_long_jsonl,
 }
-LONG_FORMATS = ("csv", "json", "jsonl")
+LONG_FORMATS = ("csv", "json", "jsonl", "table")
 
 
 def write_panel(panel: Panel, output_format: str, stream: IO, *, long: bool = False,
-                total: int | None = None, width: int | None = None) -> None:
+                total: int | None = None, width: int | None = None,
+                fields: Sequence[str] | None = None, numbers_as_strings: bool = False,
+                color: str = "auto", formula_guard: bool = True, bom: bool = False) -> None:
     """Render a panel in one format; `stream` is binary for xlsx, text otherwise.
 
-    `total` is the number of rows before a filter (the headline says "3 of 11").
+    `total` is the number of rows before a filter (the headline says "3 of 11");
+    `fields` the long form's fields to write (:func:`check_fields`); `color`
+    is ``--color`` for the table; `numbers_as_strings` is for JSON, `formula_guard`
+    and `bom` for CSV, as in ``extract``.
     """
-    if output_format == "table":
-        render_panel_table(panel, stream, total=total, width=width)
+    check_fields(fields, output_format, long)
+    if output_format == "table" and long:
+        render_long_table(panel, stream, fields or LONG_TABLE_FIELDS, total=total, width=width,
+                          color=color)
+    elif output_format == "table":
+        render_panel_table(panel, stream, total=total, width=width, color=color)
     elif output_format == "html":
         stream.write(panel_html(panel, total=total))
     elif output_format == "xlsx":
         write_panel_xlsx(panel, stream)
     else:
-        WRITERS[output_format, long](panel, stream)
+        options = ({"formula_guard": formula_guard, "bom": bom} if output_format == "csv"
+                   else {"numbers_as_strings": numbers_as_strings})
+        WRITERS[output_format, long](panel, stream, fields or LONG_FIELDS, **options)
     stream.flush()
 
 
@@ -344,14 +450,16 @@ def table_lines(row: PanelRow, columns: Sequence[Column]) -> list[list[Any]]:
 
 
 def render_panel_table(panel: Panel, stream: TextIO, *, total: int | None = None,
-                       width: int | None = None) -> None:
-    """Indicators down, columns across; the columns split into parts that fit the width."""
-    from rich.cells import cell_len
-    from rich.console import Console
+                       width: int | None = None, color: str = "auto") -> None:
+    """Indicators down, columns across; the columns split into parts that fit the width.
 
-    console = Console(file=stream, width=width, highlight=False)
-    if width is None and console.width > MAX_WIDTH:
-        console.width = MAX_WIDTH
+    `color` is ``--color``: auto (on a terminal, unless NO_COLOR is set), always, never.
+    """
+    from rich.cells import cell_len
+
+    from .render import make_console
+
+    console = make_console(stream, width, color)
     console.print(headline(panel, total), markup=False)
     if not panel.rows:
         console.print(summary(panel), markup=False)
@@ -373,6 +481,41 @@ def render_panel_table(panel: Panel, stream: TextIO, *, total: int | None = None
     console.print(summary(panel), markup=False)
     for line in LEGEND:
         console.print(line, markup=False)
+
+
+def render_long_table(panel: Panel, stream: TextIO, fields: Sequence[str], *,
+                      total: int | None = None, width: int | None = None,
+                      color: str = "auto") -> None:
+    """The long form as a table (``-f table --long``): one line per statement, the
+    `fields` as columns; the verdict coloured, the name and text folding."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from .render import make_console
+
+    console = make_console(stream, width, color)
+    console.print(headline(panel, total), markup=False)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0),
+                  collapse_padding=True)
+    for name in fields:
+        if name in FOLDING:
+            table.add_column(name, overflow="fold", min_width=FOLDING[name])
+        else:
+            table.add_column(name, no_wrap=True,
+                             justify="right" if name in NUMBER_FIELDS | INT_FIELDS else "left")
+    verdicts = {v.value: v for v in Verdict}
+    for line in long_lines(panel, fields):
+        cells = []
+        for name, value in line.items():
+            text = _csv_cell(value, True)
+            if name == "verdict" and value in verdicts:
+                cells.append(Text(text, style=VERDICT_STYLES[verdicts[value]]))
+            else:
+                cells.append(Text(text))
+        table.add_row(*cells)
+    console.print(table)
+    console.print(summary(panel), markup=False)
 
 
 def split_columns(widths: Sequence[int], room: int) -> list[list[int]]:
@@ -642,7 +785,6 @@ FILLS = {Verdict.MET: "D6F5DD", Verdict.MISSED: "FFD7D5", Verdict.UNCLEAR: "FFF1
 XLSX_WIDTHS = (6, 60)
 XLSX_COLUMN_FIELDS = ("result", "target", "verdict")
 XLSX_TAIL = ("base_unit", "years", "names")
-LONG_NUMBERS = frozenset({"value", "value_high", "base_value", "row_value", "score"})
 QUALIFIER_FORMATS = {"~": "~", ">": ">", ">=": "≥", "<=": "≤", "<": "<"}
 
 
@@ -695,7 +837,7 @@ def write_panel_xlsx(panel: Panel, stream: IO[bytes]) -> None:
             if value is None or value == "":
                 continue
             cell = long_sheet.cell(row=r, column=c)
-            if name in LONG_NUMBERS:
+            if name in NUMBER_FIELDS:
                 number = Decimal(value)
                 _number(cell, number)
                 cell.number_format = number_format(number)

@@ -80,7 +80,7 @@ def detect(text: str) -> InputKind:
     """
     text = text.removeprefix("\ufeff")
     first = text.split("\n", 1)[0].rstrip("\r")
-    if first in CSV_HEADERS:
+    if first in CSV_HEADERS or csv_columns(first) is not None:
         return "csv"
     stripped = text.lstrip()
     if stripped.startswith("{"):
@@ -88,6 +88,28 @@ def detect(text: str) -> InputKind:
     if stripped.split("\n", 1)[0].strip() in ("[", "[]"):
         return "json"
     return "report"
+
+
+def csv_columns(first: str) -> tuple[str, ...] | None:
+    """The column names of a records CSV header in any order, with columns of its own
+    added (a user's note), as long as it names every field records had from the
+    start; None for any other line.
+
+    >>> csv_columns(",".join(reversed(OLDER_FIELDS)) + ",note")[-3:]
+    ('line', 'report', 'note')
+    >>> csv_columns("report,line") is None
+    True
+    """
+    if "," not in first or len(first) > 4096:
+        return None
+    try:
+        names = next(csv.reader([first]))
+    except (csv.Error, StopIteration):
+        return None
+    names = [name.strip() for name in names]
+    if len(set(names)) != len(names) or not set(OLDER_FIELDS) <= set(names):
+        return None
+    return tuple(names)
 
 
 def read_records(text: str, source: str = "") -> list[Indicator]:
@@ -221,8 +243,12 @@ def records_from_csv(text: str, label: str = "input") -> Iterator[Indicator]:
         columns = next((f for f in CSV_HEADERS.values() if header == list(f)), None)
         if columns is not None and first.rstrip("\r") not in CSV_HEADERS:
             columns = None  # a header with other quoting is not one luohu wrote
+        if columns is None:  # reordered, or with columns of a user's: read by name
+            columns = csv_columns(first.rstrip("\r"))
         if columns is None:
             raise _bad(label, 1, "the first line is not the luohu CSV header")
+        known = [n for n, name in enumerate(columns) if name in FIELDS]
+        extra = len(known) < len(columns)
         for row in reader:
             number = reader.line_num
             if not row:
@@ -231,7 +257,10 @@ def records_from_csv(text: str, label: str = "input") -> Iterator[Indicator]:
                 raise _bad(label, number, f"{len(row)} cells, expected {len(columns)}")
             if guarded:
                 row = [unguard(cell) for cell in row]
-            yield record_from_mapping(dict(zip(columns, row)), label, number)
+            if extra:
+                yield record_from_mapping({columns[n]: row[n] for n in known}, label, number)
+            else:
+                yield record_from_mapping(dict(zip(columns, row)), label, number)
     except csv.Error as err:
         raise _bad(label, reader.line_num, f"broken CSV ({err})") from None
 

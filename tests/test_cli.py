@@ -227,7 +227,8 @@ def test_empty_file_gives_no_records(engine, reports):
 # (id, arguments, exit code, start of the one stderr line)
 BAD_INVOCATIONS = [
     ("missing file", ["extract", "nope.txt"], 1, "luohu: no such file: nope.txt"),
-    ("directory", ["extract", "."], 1, "luohu: . is a directory"),
+    ("directory without reports", ["extract", "nothing"], 1,
+     "luohu: nothing is a directory with no report files"),
     ("binary", ["extract", "image.png"], 1, "luohu: image.png"),
     ("undecodable", ["extract", "gbk.txt", "--encoding", "utf-8"], 1,
      "luohu: cannot decode gbk.txt as utf-8"),
@@ -237,7 +238,8 @@ BAD_INVOCATIONS = [
     ("unknown format", ["extract", "a.txt", "-f", "xml"], 2, "luohu: Invalid value for '--format'"),
     ("no report", ["extract"], 2, "luohu: Missing argument 'REPORT'"),
     ("unknown command", ["frobnicate"], 2, "luohu: No such command 'frobnicate'"),
-    ("second report missing", ["extract", "a.txt", "nope.txt"], 1, "luohu: no such file"),
+    ("second report missing, fail fast", ["extract", "a.txt", "nope.txt", "--fail-fast"], 1,
+     "luohu: no such file"),
 ]
 
 
@@ -247,6 +249,7 @@ BAD_INVOCATIONS = [
 def test_bad_invocation_is_one_line_on_stderr(engine, reports, args, exit_code, starts):
     Path("image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     Path("gbk.txt").write_bytes("地區生產總值增長3.4%".encode("gbk"))
+    Path("nothing").mkdir(exist_ok=True)
     assert_one_line_error(run(*args), exit_code, starts)
 
 
@@ -341,7 +344,7 @@ def test_failed_write_keeps_the_existing_file(engine, reports, monkeypatch):
 
 def test_failed_read_keeps_the_existing_file(engine, reports):
     Path("out.csv").write_text("old content\n", encoding="utf-8")
-    assert_one_line_error(run("extract", "a.txt", "nope.txt", "-o", "out.csv"), 1)
+    assert_one_line_error(run("extract", "a.txt", "nope.txt", "-o", "out.csv", "--fail-fast"), 1)
     assert Path("out.csv").read_text(encoding="utf-8") == "old content\n"
     assert leftovers(reports) == []
 

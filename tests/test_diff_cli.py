@@ -289,6 +289,64 @@ def test_output_file(files):
     assert Path("diff.csv").read_text(encoding="utf-8").startswith("status,")
 
 
+# --- --fields ---------------------------------------------------------------------------
+
+
+def test_fields_choose_and_order_csv_columns(files):
+    result = run("y2023.txt", "y2024.txt", "-f", "csv",
+                 "--fields", "verdict,old_indicator, old_value,new_value,old_section_id")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "verdict,old_indicator,old_value,new_value,old_section_id"
+    assert lines[-2:] == ["missed,公共住房,8400,8012,§2", "met,学位,4500,4620,§2"]
+
+
+def test_fields_in_json_and_jsonl_keep_the_order_and_the_types(files):
+    fields = ["change", "status", "old_base_value", "doubtful"]
+    data = json.loads(run("old.txt", "changed.txt", "-f", "json", "--all",
+                          "--fields", ",".join(fields)).stdout, parse_float=Decimal)
+    assert list(data)[:3] == ["old", "new", "mode"]  # still says what it compared
+    assert [list(row) for row in data["rows"]] == [fields] * 2
+    assert data["rows"][0] == {"change": Decimal("0.3"), "status": "changed",
+                               "old_base_value": 263020000000, "doubtful": False}
+    line = run("old.txt", "changed.txt", "-f", "jsonl", "--fields", "change,indicator",
+               "--numbers-as-strings").stdout
+    assert line == '{"change": "0.3", "indicator": "地区生产总值"}\n'
+
+
+def test_fields_in_a_table_are_its_columns(files):
+    result = run("y2023.txt", "y2024.txt", "-f", "table",
+                 "--fields", "verdict,old_indicator,old_value,new_value")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("y2023.txt → y2024.txt: year mode")
+    assert lines[1].split() == ["verdict", "old_indicator", "old_value", "new_value"]
+    assert ["missed", "公共住房", "8400", "8012"] in [line.split() for line in lines]
+    assert ["met", "学位", "4500", "4620"] in [line.split() for line in lines]
+    assert "Targets for" not in result.stdout and "targets for 2023: 1 met, 1 missed" in lines
+    assert "~ changed" not in result.stdout  # no marks in this table, so no legend of them
+    assert all(line == line.rstrip() for line in lines) and "\x1b[" not in result.stdout
+    coloured = run("y2023.txt", "y2024.txt", "-f", "table", "--color", "always",
+                   "--fields", "verdict,old_indicator").stdout
+    assert "\x1b[31m" in coloured  # missed, in red
+
+
+def test_fields_with_the_formula_guard_off_quote_the_header(files):
+    out = run("old.txt", "changed.txt", "-f", "csv", "--fields", "indicator,change",
+              "--no-formula-guard").stdout
+    assert out.splitlines()[0] == '"indicator","change"'
+
+
+@pytest.mark.parametrize("spec, message", [
+    ("status,colour", "unknown field 'colour'; the diff's fields are status, indicator, unit"),
+    (" , ", "unknown field (none given)"),
+    ("status,status", "field 'status' given twice"),
+])
+def test_bad_fields_are_a_usage_error(files, spec, message):
+    line = assert_one_line_error(run("old.txt", "changed.txt", "--fields", spec), 2)
+    assert message in line and "--fields" in line
+
+
 # --- plan periods ----------------------------------------------------------------------
 
 

@@ -571,9 +571,15 @@ def test_a_run_over_many_files_names_the_file_in_every_warning(here):
 
 @pytest.mark.parametrize("command", ["extract", "list", "filter"])
 def test_a_run_over_many_files_names_the_file_that_fails(here, command):
+    """The bad file is one line naming it; the good one is written all the same, exit 1."""
     Path("good.txt").write_bytes(SEED_BYTES)
     Path("scan.txt").write_bytes(b"%PDF-1.7\n" + bytes(200))
-    assert_one_line_error(run(command, "good.txt", "scan.txt"), 1, "scan.txt")
+    result = run(command, "good.txt", "scan.txt")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.splitlines() == [line for line in result.stderr.splitlines()
+                                          if line.startswith("luohu: scan.txt")]
+    assert len(result.stderr.splitlines()) == 1 and "good.txt" in result.stdout
+    assert_one_line_error(run(command, "good.txt", "scan.txt", "--fail-fast"), 1, "scan.txt")
 
 
 def test_an_internal_error_names_the_file_being_read(here, monkeypatch):

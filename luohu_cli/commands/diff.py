@@ -14,7 +14,7 @@ import typer
 from .common import closed_pipe, example, report_failure, session, silence_stdout
 from .inputs import read_reports
 from .options import (BomOption, ColorOption, EncodingOption, FormatOption, FormulaGuardOption,
-                      NumbersAsStringsOption, OutputOption, VerboseOption)
+                      NumbersAsStringsOption, OutputOption, VerboseOption, fields_among)
 from .outputs import choose_format, write_output
 
 NAME = "diff"
@@ -23,9 +23,23 @@ EPILOG = example(
     "luohu diff old.txt new.txt --exit-code",
     "luohu diff luohu-2023.txt luohu-2024.txt",
     "luohu diff draft1.txt draft2.txt --all -f csv -o diff.csv",
-    "luohu diff 2023.txt 2024.txt -f json -o diff.json")
+    "luohu diff 2023.txt 2024.txt -f json -o diff.json",
+    "luohu diff 2023.txt 2024.txt --fields status,indicator,old_value,new_value")
 DIFF_ERROR = 2
 log = logging.getLogger("luohu_cli.commands")
+
+
+def _diff_fields():
+    from ..diff_render import DIFF_FIELDS
+
+    return DIFF_FIELDS
+
+
+DiffFieldsOption = Annotated[Optional[str], typer.Option(
+    "--fields", metavar="LIST", callback=fields_among(_diff_fields, "the diff's fields"),
+    help="The fields to write, in this order, separated by commas (e.g. "
+         "status,indicator,old_value,new_value,change); in every format, the table "
+         "included.")]
 DiffModeOption = Annotated[Optional[Literal["version", "year"]], typer.Option(
     "--mode", "-m", case_sensitive=False, show_default=False,
     help="version (two drafts of one report) or year (a report and a later "
@@ -52,6 +66,7 @@ def diff(
              "by default it is listed apart and does not count.")] = False,
     output_format: FormatOption = None,
     output: OutputOption = None,
+    fields: DiffFieldsOption = None,
     encoding: EncodingOption = None,
     bom: BomOption = False,
     formula_guard: FormulaGuardOption = True,
@@ -78,7 +93,7 @@ def diff(
         state.status = status  # also when the reader closes the pipe early
         if not quiet:
             shape = DiffShape(show_all, doubtful_as_changed, formula_guard, bom,
-                              numbers_as_strings, state.color)
+                              numbers_as_strings, state.color, fields)
             emit_diff(result, output_format, output, shape, reports[1].sections)
     except Exception as exc:  # an error must not exit 1, which means "the reports differ"
         if closed_pipe(exc):

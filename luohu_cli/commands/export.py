@@ -9,17 +9,19 @@ such a command line shows itself, and it is refused with a message naming
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
 import typer
 
 from .common import example, input_label
-from .inputs import load_inputs
-from .options import (BaseUnitOption, ChangeOption, DirectionOption, EncodingOption, FieldsOption,
-                      GrepOption, InputsArgument, KindOption, LimitOption, MaxOption, MinOption,
-                      NameOption, NotOption, NumbersAsStringsOption, PeriodOption,
-                      QualifierOption, SectionOption, SortOption, UnitOption, VerboseOption,
+from .inputs import read_batch, writing_bar
+from .options import (BaseUnitOption, ChangeOption, DirectionOption, EncodingOption,
+                      FailFastOption, FieldsOption, GrepOption, InputsArgument, JobsOption,
+                      KindOption, LimitOption, MaxOption, MinOption, NameOption, NotOption,
+                      NumbersAsStringsOption, PeriodOption, QualifierOption, QuietOption,
+                      RecursiveOption, SectionOption, SortOption, UnitOption, VerboseOption,
                       YearOption, check_encoding, criteria, select_records)
 from .outputs import atomic_write
 
@@ -30,10 +32,14 @@ EPILOG = example(
     "luohu export 2022.txt 2023.txt -o t.csv --output-encoding gb18030",
     "luohu export r.txt --kind target --year 2023 --base-unit % -o targets.xlsx",
     "luohu export r.txt -o t.csv --fields report,indicator,value,unit,year",
-    "luohu extract r.txt -f jsonl | luohu export - --kind target -o t.xlsx")
-ExportFormatOption = Annotated[Optional[Literal["csv", "json", "jsonl", "xlsx"]], typer.Option(
+    "luohu extract r.txt -f jsonl | luohu export - --kind target -o t.xlsx",
+    "luohu export reports/ -r -j 4 -o indicators.sqlite")
+EXPORT_FORMATS = ("csv", "json", "jsonl", "xlsx", "sqlite")
+ExportFormatOption = Annotated[Optional[Literal["csv", "json", "jsonl", "xlsx", "sqlite"]],
+                               typer.Option(
     "--format", "-f", case_sensitive=False, show_default=False,
-    help="csv, json, jsonl or xlsx. Default: from the extension of FILE.")]
+    help="csv, json, jsonl, xlsx or sqlite. Default: from the extension of FILE "
+         "(.sqlite, .sqlite3 and .db: a database, added to when it exists).")]
 UTF8 = frozenset({"utf-8", "utf-8-sig"})
 
 
@@ -41,8 +47,9 @@ def export(
     reports: InputsArgument,
     output: Annotated[str, typer.Option(
         "--output", "-o", metavar="FILE", show_default=False,
-        help="The file to write (.csv, .json, .jsonl or .xlsx); replaced only "
-             "once everything is written.")],
+        help="The file to write (.csv, .json, .jsonl, .xlsx, or .sqlite/.db: a "
+             "database); replaced (a database: updated) only once everything is "
+             "written.")],
     export_format: ExportFormatOption = None,
     section: SectionOption = None,
     year: YearOption = None,
@@ -77,6 +84,10 @@ def export(
         help="CSV only: put ' before text cells a spreadsheet would run as a "
              "formula (default: yes).")] = None,
     numbers_as_strings: NumbersAsStringsOption = False,
+    recursive: RecursiveOption = False,
+    jobs: JobsOption = None,
+    fail_fast: FailFastOption = False,
+    quiet: QuietOption = False,
     input_encoding: Annotated[Optional[str], typer.Option(
         "--input-encoding", hidden=True, metavar="NAME",
         help="Renamed: --encoding (-e).")] = None,
@@ -95,10 +106,7 @@ def export(
     if output == "-":
         raise typer.BadParameter("export writes a file; use extract or filter for "
                                  "standard output", param_hint="'--output'")
-    try:
-        chosen = exporting.export_format(output, export_format)
-    except ValueError as err:
-        raise typer.BadParameter(str(err), param_hint="'--output'") from None
+    chosen = _format(output, export_format)
     csv_only = {"--output-encoding": output_encoding, "--bom/--no-bom": bom,
                 "--formula-guard/--no-formula-guard": formula_guard}
     if chosen != "csv" and (given := [n for n, v in csv_only.items() if v is not None]):
@@ -115,17 +123,70 @@ def export(
                       maximum=maximum, qualifier=qualifier, direction=direction,
                       change=change, negated=negated)
     check = None if encoding is None else old_encoding_check(encoding)
-    loaded = load_inputs(reports, encoding, check=check)
-    records = select_records((r for report in loaded for r in report.records), wanted,
+    if chosen == "sqlite":
+        refuse_for_database(section=section, year=year, period=period, kind=kind, unit=unit,
+                            base_unit=base_unit, name=name, grep=grep, minimum=minimum,
+                            maximum=maximum, qualifier=qualifier, direction=direction,
+                            change=change, negated=negated, sort=sort, limit=limit,
+                            fields=fields, simplified=simplified or None)
+        to_database(reports, output, encoding, check=check, recursive=recursive, jobs=jobs,
+                    fail_fast=fail_fast, quiet=quiet)
+        return
+    read = read_batch(reports, encoding, check=check, recursive=recursive, jobs=jobs,
+                      fail_fast=fail_fast, quiet=quiet, output=output)
+    records = select_records((r for report in read.reports for r in report.records), wanted,
                              sort, limit)
     if simplified:
         records = exporting.simplified(records)
     from ..model import FIELDS
 
-    with atomic_write(Path(output), encoding=codec) as stream:
-        exporting.write_export(records, stream, chosen, formula_guard=formula_guard is not False,
+    with writing_bar(len(records), input_label(output),
+                     quiet or chosen != "xlsx") as tracked, \
+            atomic_write(Path(output), encoding=codec) as stream:
+        exporting.write_export(tracked(records), stream, chosen,
+                               formula_guard=formula_guard is not False,
                                name=input_label(output), fields=fields or FIELDS,
                                numbers_as_strings=numbers_as_strings)
+    read.finish()
+
+
+def _format(output: str, given: str | None) -> str:
+    """The format of the file written: its extension's; --format where it has none."""
+    from ..output import choose_format as by_extension
+
+    try:
+        return by_extension(output, given, EXPORT_FORMATS)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="'--output'") from None
+
+
+def refuse_for_database(**given) -> None:
+    """A database holds every record of each report: no criteria, order or fields."""
+    named = [f"--{name.replace('_', '-')}" for name, value in given.items()
+             if value is not None and value != []]
+    if named:
+        names = ", ".join(n.replace("--minimum", "--min").replace("--maximum", "--max")
+                          .replace("--negated", "--not") for n in named)
+        raise typer.BadParameter(f"{names}: a database holds every record of each report; "
+                                 "choose records when reading it (luohu filter DB ...)",
+                                 param_hint="'--output'")
+
+
+def to_database(reports, output: str, encoding, *, check, recursive: bool, jobs,
+                fail_fast: bool, quiet: bool) -> None:
+    """Add the reports to the database at `output` (created if need be), in one
+    transaction; a report it holds with the same bytes is not read again."""
+    from ..database import export_database, known_reports
+    from .common import say
+
+    known = known_reports(output) if os.path.exists(output) else {}
+    read = read_batch(reports, encoding, check=check, recursive=recursive, jobs=jobs,
+                      fail_fast=fail_fast, quiet=quiet, output=output, known=known)
+    summary = export_database(output, read.sources, inputs=[s.path for s in read.sources
+                                                            if s.path != "-"])
+    say(f"{input_label(output)}: {summary.added} report{'' if summary.added == 1 else 's'} "
+        f"added, {summary.replaced} replaced, {summary.unchanged} unchanged")
+    read.finish()
 
 
 def old_encoding_check(encoding: str):

@@ -6,10 +6,11 @@ from typing import Annotated, Literal, Optional
 import typer
 
 from .common import example, session
-from .inputs import empty_notes, load_inputs
-from .options import (BomOption, ColorOption, EncodingOption, FormulaGuardOption, InputsArgument,
-                      OutputOption, SortOption, VerboseOption)
-from .outputs import write_output
+from .inputs import empty_notes, read_batch
+from .options import (BomOption, ColorOption, EncodingOption, FailFastOption, FormulaGuardOption,
+                      InputsArgument, JobsOption, OutputOption, QuietOption, RecursiveOption,
+                      SortOption, VerboseOption)
+from .outputs import choose_format, write_output
 
 NAME = "list"
 SHORT = "Reports as an outline: sections, counts, indicators."
@@ -18,7 +19,10 @@ EPILOG = example(
     "luohu list seeds/luohu-2023.txt --sections",
     "luohu list r.txt --sort=-base_value --limit 3",
     "luohu list r.txt -f csv -o outline.csv",
+    "luohu list reports/ -r --sections",
+    "luohu list indicators.sqlite --sections",
     "luohu filter r.txt --kind target -f jsonl | luohu list -")
+LIST_FORMATS = ("table", "csv", "json", "jsonl")
 ListFormatOption = Annotated[Optional[Literal["table", "csv", "json", "jsonl"]], typer.Option(
     "--format", "-f", case_sensitive=False, show_default=False,
     help="table: the outline to read (the default, piped too); csv, json or jsonl: "
@@ -38,6 +42,10 @@ def list_command(
     encoding: EncodingOption = None,
     bom: BomOption = False,
     formula_guard: FormulaGuardOption = True,
+    recursive: RecursiveOption = False,
+    jobs: JobsOption = None,
+    fail_fast: FailFastOption = False,
+    quiet: QuietOption = False,
     color: ColorOption = "auto",  # acted on by its callback
     verbose: VerboseOption = False,  # acted on by its callback
 ) -> None:
@@ -46,7 +54,10 @@ def list_command(
     Each section's count includes its subsections; --sort and --limit order and
     cut the indicators listed under each section.
     """
-    loaded = load_inputs(reports, encoding)
+    chosen = choose_format(output_format, output, LIST_FORMATS, default="table")
+    read = read_batch(reports, encoding, recursive=recursive, jobs=jobs, fail_fast=fail_fast,
+                      quiet=quiet, output=output)
+    loaded = read.reports
 
     def render(stream, chosen: str) -> None:
         if chosen == "table":
@@ -63,4 +74,5 @@ def list_command(
         write_rows(rows, OUTLINE_FIELDS, chosen, stream, formula_guard=formula_guard, bom=bom,
                    numbers=OUTLINE_NUMBERS)
 
-    write_output(render, (output_format or "table").lower(), output)
+    write_output(render, chosen, output)
+    read.finish()

@@ -124,11 +124,13 @@ def _decimal(value: str):
 
 ReportsArgument = Annotated[list[str], typer.Argument(
     metavar="REPORT", show_default=False,
-    help="Report files to read; - reads standard input.")]
+    help="Report files, or directories of them (.txt .text .htm .html); - reads "
+         "standard input.")]
 InputsArgument = Annotated[list[str], typer.Argument(
     metavar="REPORT", show_default=False,
-    help="Report files, or records written by extract/filter (JSON Lines, JSON "
-         "or CSV); - reads standard input.")]
+    help="Report files or directories of them (.txt .text .htm .html), or records "
+         "written by extract/filter/export (JSON Lines, JSON, CSV or a .sqlite "
+         "database); - reads standard input.")]
 FormatOption = Annotated[Optional[OutputFormat], typer.Option(
     "--format", "-f", case_sensitive=False, show_default=False,
     help="Output format: table, csv, json or jsonl. "
@@ -163,6 +165,24 @@ NumbersAsStringsOption = Annotated[bool, typer.Option(
     "--numbers-as-strings",
     help="JSON: write value, base_value and value_high as strings, for tools that "
          "would read JSON numbers as binary floats.")]
+
+
+# --- Batches: many reports at once ----------------------------------------------------------
+
+RecursiveOption = Annotated[bool, typer.Option(
+    "--recursive", "-r",
+    help="In a directory given, read the reports in its subdirectories too.")]
+JobsOption = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", metavar="N", min=1, show_default=False,
+    help="Read N reports at once in worker processes (default: the number of cores; "
+         "1 for one input or a small batch). The output is the same whatever N.")]
+FailFastOption = Annotated[bool, typer.Option(
+    "--fail-fast",
+    help="Stop at the first input that cannot be read (by default each bad input is "
+         "one line on stderr, the others are written, and the exit code is 1).")]
+QuietOption = Annotated[bool, typer.Option(
+    "--quiet",
+    help="No progress bar on stderr (shown only when stderr is a terminal).")]
 
 
 # --- Criteria: which records (filter, export; some in panel) ------------------------
@@ -248,3 +268,29 @@ def select_records(records, chosen, sort=None, limit=None):
         kept = sort_records(kept, sort)
     kept = list(kept)
     return kept if limit is None else kept[:limit]
+
+
+# --- --fields of rows that are not records (diff, panel) --------------------------------
+
+
+def fields_among(known, what: str = "the fields"):
+    """A --fields callback for rows with a field list of their own: ``known()`` gives
+    the names (called only when --fields is given, so that the library loads when
+    the command runs). The names in the order given; else a usage error naming the
+    unknown ones and listing the fields.
+    """
+    def callback(value: Optional[str]):
+        if value is None:
+            return None
+        chosen = tuple(part.strip() for part in value.split(",") if part.strip())
+        names = tuple(known())
+        unknown = [name for name in chosen if name not in names]
+        twice = sorted({name for name in chosen if chosen.count(name) > 1})
+        if unknown or not chosen:
+            raise typer.BadParameter(
+                f"unknown field {', '.join(map(repr, unknown)) or '(none given)'}; "
+                f"{what} are {', '.join(names)}")
+        if twice:
+            raise typer.BadParameter(f"field {', '.join(map(repr, twice))} given twice")
+        return chosen
+    return callback

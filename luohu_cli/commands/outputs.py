@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import LuohuError
+from . import common
 from .common import silence_stdout
 
 if TYPE_CHECKING:
@@ -31,35 +32,74 @@ if TYPE_CHECKING:
 log = logging.getLogger("luohu_cli.commands")
 
 
-def choose_format(output_format: str | None, output: str | None) -> str:
-    """--format, else a table on a terminal (stdout only) and CSV otherwise."""
-    if output_format is not None:
-        return output_format.lower()
+def choose_format(output_format: str | None, output: str | None,
+                  allowed: Sequence[str] = ("table", "csv", "json", "jsonl"),
+                  default: str | None = None) -> str:
+    """The format to write: the extension of ``-o`` when it names one (an explicit
+    --format that disagrees is a usage error), else --format, else `default`, else a
+    table on a terminal (stdout only) and CSV otherwise.
+
+    >>> choose_format(None, "t.json"), choose_format("csv", "t.txt")
+    ('json', 'csv')
+    """
+    from ..output import choose_format as by_extension
+
     to_stdout = output in (None, "-")
-    return "table" if to_stdout and stdout_is_terminal() else "csv"
+    if default is None:
+        default = "table" if to_stdout and stdout_is_terminal() else "csv"
+    try:
+        return by_extension(None if to_stdout else output, output_format, allowed, default)
+    except ValueError as err:
+        import typer
+
+        raise typer.BadParameter(str(err), param_hint="'--output'") from None
+
+
+def check_output(output: str | None, inputs: Sequence[str] = ()) -> None:
+    """Refuse an --output that cannot be written (a directory, an input, a read-only file)
+    before the work starts, rather than after it."""
+    if output in (None, "-"):
+        return
+    from ..output import resolve_target
+
+    resolve_target(output, list(inputs) or common.session().inputs)
 
 
 TEXT_FORMATS = frozenset({"table", "text"})  # for people: trimmed lines, the terminal's encoding
 
 
 def write_output(render: Callable[[Any, str], None], chosen: str, output: str | None, *,
-                 encoding: str | None = "utf-8") -> None:
+                 encoding: str | None = "utf-8", inputs: Sequence[str] | None = None) -> None:
     """Call ``render(stream, chosen)`` on stdout or, atomically, on the --output file.
 
-    The file is text in `encoding`, or binary when it is None (xlsx). On
+    The file is text in `encoding`, or binary when it is None (xlsx), written as
+    :func:`luohu_cli.output.write_output` says (a device or FIFO in place, a symlink
+    through, never over one of the `inputs`, by default the inputs the command read). On
     stdout a table is written in the terminal's encoding, data in UTF-8. A
     table's lines never end in spaces (:class:`TrimmedLines`).
     """
     started = time.perf_counter()
     if output not in (None, "-"):
-        with atomic_write(Path(output), encoding=encoding) as stream:
+        from ..output import write_output as write_file
+
+        common.session().output = output
+        with write_file(output, encoding,
+                        inputs=common.session().inputs if inputs is None else inputs) as stream:
             _render(render, stream, chosen)
         log.debug("%s written as %s in %.0f ms", output, chosen,
                   1000 * (time.perf_counter() - started))
         return
+    from ..output import stream_errors
+
+    if encoding is None:
+        import typer
+
+        raise typer.BadParameter(f"{chosen} is written to a file: add -o FILE.{chosen}",
+                                 param_hint="'--format'")
     stream = safe_stdout() if chosen in TEXT_FORMATS else utf8_stdout()
     try:
-        _render(render, stream, chosen)
+        with stream_errors():
+            _render(render, stream, chosen)
     except BrokenPipeError:  # the reader went away (`| head`): not an error
         silence_stdout()
     log.debug("written as %s in %.0f ms", chosen, 1000 * (time.perf_counter() - started))
@@ -123,6 +163,9 @@ class TrimmedLines:
         return getattr(self.stream, name)
 
 
+RECORD_FORMATS = ("table", "csv", "json", "jsonl", "xlsx")  # what extract and filter write
+
+
 @dataclass(frozen=True)
 class Shape:
     """How records are written, whatever the destination: the options that say it."""
@@ -137,9 +180,9 @@ def emit(records: Sequence[Indicator], reports: Sequence[str],
          output_format: OutputFormat | None, output: str | None,
          shape: Shape = Shape()) -> None:
     """Write records to stdout or, atomically, to the --output file."""
-    chosen = choose_format(output_format, output)
+    chosen = choose_format(output_format, output, RECORD_FORMATS)
     write_output(lambda stream, chosen: write_records(records, reports, chosen, stream, shape),
-                 chosen, output)
+                 chosen, output, encoding=None if chosen == "xlsx" else "utf-8")
 
 
 def write_records(records: Sequence[Indicator], reports: Sequence[str],
@@ -147,6 +190,12 @@ def write_records(records: Sequence[Indicator], reports: Sequence[str],
     """Render records in one format to an open text stream."""
     from ..model import FIELDS
 
+    if output_format == "xlsx":
+        from ..export import write_xlsx
+
+        write_xlsx(records, stream, name=common.input_label(common.session().output or ""),
+                   fields=shape.fields or FIELDS)
+        return
     if output_format == "table":
         from ..render import render_tables
         from .common import session
@@ -189,45 +238,9 @@ def safe_stdout() -> TextIO:
     return stdout
 
 
-@contextmanager
-def atomic_write(path: Path, encoding: str | None = "utf-8") -> Iterator[Any]:
-    """A text stream whose content replaces ``path`` only when complete.
+def atomic_write(path: Path | str, encoding: str | None = "utf-8"):
+    """The output contract of :func:`luohu_cli.output.write_output`, never over an input
+    the command read."""
+    from ..output import write_output as write_file
 
-    The stream is text in `encoding` (UTF-8 by default), or binary when
-    `encoding` is None.
-
-    The data goes to a temporary file in the same directory, which is renamed
-    over ``path`` (``os.replace``, atomic) once everything is written and
-    synced. On any error the temporary file is removed and ``path`` keeps its
-    old content, or stays absent. A new file gets the usual permissions, an
-    existing one keeps its own.
-    """
-    mode = file_mode(path)
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise LuohuError(f"cannot write {path}: {exc.strerror}") from exc
-    try:
-        with (open(fd, "wb") if encoding is None
-              else open(fd, "w", encoding=encoding, newline="")) as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException as exc:
-        with suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, OSError) and not isinstance(exc, BrokenPipeError):
-            raise LuohuError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        raise
-
-
-def file_mode(path: Path) -> int:
-    """Permission bits for the written file: the existing file's, else 0666 less umask."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    return write_file(path, encoding, inputs=common.session().inputs)

@@ -11,10 +11,11 @@ from typing import Annotated, Literal, Optional
 import typer
 
 from . import outputs
-from .common import example
+from .common import example, session
 from .inputs import progress
-from .options import (BaseUnitOption, EncodingOption, InputsArgument, NameOption, OutputOption,
-                      SectionOption, VerboseOption)
+from .options import (BaseUnitOption, BomOption, ColorOption, EncodingOption, FormulaGuardOption,
+                      InputsArgument, NameOption, NumbersAsStringsOption, OutputOption,
+                      SectionOption, VerboseOption, fields_among)
 
 log = logging.getLogger("luohu_cli.panel")
 
@@ -28,7 +29,21 @@ EPILOG = example(
     "luohu panel reports/*.txt --targets --min-years 3",
     "luohu panel reports/*.txt -f html -o panel.html",
     "luohu panel reports/*.txt -o panel.xlsx",
-    "luohu panel reports/*.txt --long -f csv -o panel-long.csv")
+    "luohu panel reports/*.txt --long -f csv -o panel-long.csv",
+    "luohu panel r/*.txt --long -f table --fields indicator,year,kind,verdict")
+
+
+def _long_fields():
+    from ..panel_render import LONG_FIELDS
+
+    return LONG_FIELDS
+
+
+PanelFieldsOption = Annotated[Optional[str], typer.Option(
+    "--fields", metavar="LIST", callback=fields_among(_long_fields, "the long form's fields"),
+    help="With --long: the fields to write, in this order, separated by commas "
+         "(e.g. indicator,year,kind,row_value,verdict); in csv, json, jsonl and the "
+         "table.")]
 
 
 def panel(
@@ -38,8 +53,9 @@ def panel(
         help="table, csv, json, jsonl, xlsx or html. Default: from the extension of "
              "--output; else table on a terminal, csv otherwise.")] = None,
     long: Annotated[bool, typer.Option(
-        "--long", help="The tidy form (csv, json, jsonl): one line per figure and report, "
-                       "instead of one row per indicator.")] = False,
+        "--long", help="The tidy form (csv, json, jsonl, table): one line per figure and "
+                       "report, instead of one row per indicator.")] = False,
+    fields: PanelFieldsOption = None,
     name: NameOption = None,
     section: SectionOption = None,
     base_unit: BaseUnitOption = None,
@@ -53,6 +69,10 @@ def panel(
     ] = False,
     encoding: EncodingOption = None,
     output: OutputOption = None,
+    bom: BomOption = False,
+    formula_guard: FormulaGuardOption = True,
+    numbers_as_strings: NumbersAsStringsOption = False,
+    color: ColorOption = "auto",  # acted on by its callback
     verbose: VerboseOption = False,  # acted on by its callback
 ) -> None:
     """Follow every indicator over a series of reports, results beside targets, year by year.
@@ -61,13 +81,17 @@ def panel(
     result, the target and the verdict; where reports disagree the later wins.
     """
     from ..panel import build_panel, select_rows
-    from ..panel_render import LONG_FORMATS, write_panel
+    from ..panel_render import LONG_FORMATS, check_fields, write_panel
 
     to_stdout = output in (None, "-")
     chosen = choose_format(output_format, None if to_stdout else output)
     if long and chosen not in LONG_FORMATS:
-        raise typer.BadParameter(f"--long is for csv, json and jsonl, not {chosen} "
+        raise typer.BadParameter(f"--long is for csv, json, jsonl and table, not {chosen} "
                                  "(xlsx always has a long sheet)", param_hint="'--long'")
+    try:
+        check_fields(fields, chosen, long)
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="'--fields'") from None
     if chosen == "xlsx" and to_stdout:
         raise typer.BadParameter("xlsx is written to a file: add -o FILE.xlsx",
                                  param_hint="'--format'")
@@ -79,8 +103,12 @@ def panel(
     shown = select_rows(whole, name=name, section=section, base_unit=base_unit,
                         min_years=min_years, targets=targets)
     total = len(whole.rows)
+    color_choice = session().color
     outputs.write_output(
-        lambda stream, chosen: write_panel(shown, chosen, stream, long=long, total=total),
+        lambda stream, chosen: write_panel(shown, chosen, stream, long=long, total=total,
+                                           fields=fields, numbers_as_strings=numbers_as_strings,
+                                           color=color_choice, formula_guard=formula_guard,
+                                           bom=bom),
         chosen, output, encoding=None if chosen == "xlsx" else "utf-8")
 
 
