@@ -186,3 +186,10 @@ def test_a_records_csv_with_columns_reordered_or_added_is_read_right(shelf, comm
     expected = run(command, "plain.csv", *fmt)
     got = run(command, "mine.csv", *fmt)
     assert got.exit_code == 0 and got.stdout.replace("mine.csv", "plain.csv") == expected.stdout
+
+
+def test_diff_refuses_records_it_is_given(shelf):
+    run("extract", "shelf/a.txt", "-f", "jsonl", "-o", "r.jsonl")
+    result = run("diff", "r.jsonl", "shelf/a.txt")
+    assert result.exit_code == 2
+    assert "r.jsonl holds records, not a report" in result.stderr and result.stdout == ""

@@ -100,6 +100,11 @@ def read_reports(names: Sequence[str], encoding: str | None) -> list[Report]:
         with reading(name):
             started = time.perf_counter()
             data = read_input_bytes(name)
+            if isinstance(data, bytes) and _holds_records(data[:65536]):
+                from ..errors import InputError
+
+                raise InputError(REFUSE_RECORDS.format(label=common.input_label(name)),
+                                 source=name)
             text = (data.removeprefix("\ufeff") if isinstance(data, str)
                     else _decoded(name, data, lambda: decode_bytes(data, encoding, source=name)))
             read = time.perf_counter()
