@@ -43,7 +43,7 @@ import stat
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -269,6 +269,7 @@ def _serial(entries: list[Input], options: tuple, fail_fast: bool,
 def _parallel(entries: list[Input], jobs: int, options: tuple,
               fail_fast: bool, progress: Progress | None, level: int,
               total: int) -> Iterator[Item]:
+    from concurrent.futures import ProcessPoolExecutor  # 6 ms to import: only for jobs > 1
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(),
                                    initializer=_start_worker, initargs=(level,))
     pending: dict[int, Future | Item] = {}
