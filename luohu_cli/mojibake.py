@@ -57,7 +57,10 @@ def repair(m: "regex.Match[str]") -> str:
     """
     run = m.group()
     if not run.strip("?。"):
-        return "（"  # only the opening bracket was lost: `?。?四)` -> `（四)`
+        return "（"  # only the opening bracket was lost: `?。?/strong>四)` -> `（四)`
+    lost_bracket = regex.fullmatch(r"\?。\?+([一二三四五六七八九十]{1,3})", run)
+    if lost_bracket and m.string.startswith((")", "）"), m.end()):
+        return "（" + lost_bracket.group(1)  # `?。?四)` -> `（四)`
     decoded = shift_decode(run[1:].rstrip("?"))
     if not decoded.startswith("（"):
         return run

@@ -311,3 +311,9 @@ def test_hard_wrapped_lines_are_read_as_sentences():
     records = {(r.line, r.text): (r.year, r.period, r.kind) for r in extract_text(WRAPPED)}
     assert records[(5, "142.6亿元")] == (2018, "", "actual")
     assert records[(18, "42%")] == (2020, "2016-2020", "target")
+
+
+def test_a_heading_whose_bracket_was_lost_to_mojibake():
+    body = "一、2025年工作回顾\n（三）甲\n增长5%。\n?。?四)坚持高位推动\n增长6%。\n"
+    report = analyse(HEAD + body)
+    assert [s.id for s in report.sections] == ["", "1", "1.3", "1.4"]
