@@ -123,3 +123,35 @@ def test_a_format_that_disagrees_with_the_extension_is_an_error(here, args):
 def test_list_writes_the_format_of_its_extension(here):
     assert run("list", "r.txt", "-o", "outline.json").exit_code == 0
     assert Path("outline.json").read_text(encoding="utf-8").startswith("[")
+
+
+@pytest.mark.parametrize("through", ["r2.txt", "link.csv"], ids=["itself", "a symlink"])
+def test_diff_never_writes_over_its_inputs(here, through):
+    shutil.copy(SEED, "r2.txt")
+    if through == "link.csv":
+        os.symlink("r2.txt", "link.csv")
+    before = Path("r2.txt").read_bytes()
+    result = run("diff", "r.txt", "r2.txt", "-f", "csv", "-o", through)
+    assert result.exit_code == 2, result.output          # any error of diff is 2
+    assert result.stderr.startswith(f"luohu: cannot write {through}: it is one of the inputs")
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.output
+    assert Path("r2.txt").read_bytes() == before
+
+
+@pytest.mark.parametrize("through", ["r2.txt", "link.csv"], ids=["itself", "a symlink"])
+def test_panel_never_writes_over_its_inputs(here, through):
+    shutil.copy(SEED, "r2.txt")
+    if through == "link.csv":
+        os.symlink("r2.txt", "link.csv")
+    before = Path("r2.txt").read_bytes()
+    one_error(run("panel", "r.txt", "r2.txt", "-f", "csv", "-o", through),
+              f"luohu: cannot write {through}: it is one of the inputs")
+    assert Path("r2.txt").read_bytes() == before
+
+
+def test_diff_and_panel_still_write_other_files(here):
+    shutil.copy(SEED, "r2.txt")
+    assert run("diff", "r.txt", "r2.txt", "-o", "d.csv").exit_code == 0
+    assert Path("d.csv").read_text(encoding="utf-8").startswith("status,indicator,")
+    assert run("panel", "r.txt", "r2.txt", "-o", "p.csv").exit_code == 0
+    assert Path("p.csv").read_text(encoding="utf-8").startswith("row,indicator,")

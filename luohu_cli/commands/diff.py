@@ -7,6 +7,7 @@ for any error (never 1, which CI reads as "changed").
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal, Optional
 
 import typer
@@ -15,7 +16,7 @@ from .common import closed_pipe, example, report_failure, session, silence_stdou
 from .inputs import read_reports
 from .options import (BomOption, ColorOption, EncodingOption, FormatOption, FormulaGuardOption,
                       NumbersAsStringsOption, OutputOption, VerboseOption, fields_among)
-from .outputs import choose_format, write_output
+from .outputs import check_output, choose_format, write_output
 
 NAME = "diff"
 SHORT = "Compare two reports; targets against results."
@@ -85,7 +86,9 @@ def diff(
         raise typer.BadParameter("only one of OLD and NEW can be - (standard input)")
     state = session()
     state.status = DIFF_ERROR  # until the comparison is made
+    inputs = [name for name in (old, new) if name != "-"]
     try:
+        check_output(output, inputs)  # never over OLD or NEW, refused before the work
         reports = read_reports([old, new], encoding)
         result = compare.diff(*reports, mode=mode and mode.lower())
         warn_if_reversed(result)
@@ -94,7 +97,8 @@ def diff(
         if not quiet:
             shape = DiffShape(show_all, doubtful_as_changed, formula_guard, bom,
                               numbers_as_strings, state.color, fields)
-            emit_diff(result, output_format, output, shape, reports[1].sections)
+            emit_diff(result, output_format, output, shape, reports[1].sections,
+                      inputs=inputs)
     except Exception as exc:  # an error must not exit 1, which means "the reports differ"
         if closed_pipe(exc):
             silence_stdout()
@@ -116,10 +120,11 @@ def warn_if_reversed(result: Any) -> None:
 
 
 def emit_diff(result: Any, output_format: str | None, output: str | None, shape: Any,
-              sections: Any = ()) -> None:
-    """Write a diff to stdout or, atomically, to the --output file."""
+              sections: Any = (), inputs: Sequence[str] | None = None) -> None:
+    """Write a diff to stdout or, atomically, to the --output file (never over one of
+    the `inputs`)."""
     from ..diff_render import write_diff
 
     write_output(lambda stream, chosen: write_diff(result, chosen, stream, shape=shape,
                                                    sections=sections),
-                 choose_format(output_format, output), output)
+                 choose_format(output_format, output), output, inputs=inputs)

@@ -97,6 +97,8 @@ def panel(
                                  param_hint="'--format'")
     if reports.count("-") > 1:
         raise typer.BadParameter("- (standard input) can be given only once")
+    inputs = [name for name in reports if name != "-"]
+    outputs.check_output(output, inputs)  # never over one of the reports, refused before the work
     sources, years, places = read_sources(reports, encoding)
     whole = build_panel(sources, years=years, places=places)
     warn_mixed(whole.places(), allow_mixed)
@@ -109,7 +111,7 @@ def panel(
                                            fields=fields, numbers_as_strings=numbers_as_strings,
                                            color=color_choice, formula_guard=formula_guard,
                                            bom=bom),
-        chosen, output, encoding=None if chosen == "xlsx" else "utf-8")
+        chosen, output, encoding=None if chosen == "xlsx" else "utf-8", inputs=inputs)
 
 
 def choose_format(given: str | None, output: str | None) -> str:
