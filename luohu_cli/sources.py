@@ -120,7 +120,7 @@ def delivered(text: str, report: Report) -> tuple[int | None, str]:
     from its figures: the year after most results, else the year of most targets."""
     year, place = None, ""
     if text:
-        from .panel import describe_text
+        from .places import describe_text
 
         year, place = describe_text(text)
     if year is None:

@@ -142,7 +142,7 @@ def read_sources(names: list[str], encoding: str | None):
     """
     from .. import pipeline
     from ..decode import read_source
-    from ..panel import describe_text
+    from ..places import describe_text
     from ..records_io import detect, group_by_report, read_records
 
     sources, years, places = [], [], []
