@@ -321,23 +321,14 @@ def render_fields_table(result: Diff, stream: TextIO, *, width: int | None = Non
     """``--fields`` in a table: the headline, one line per row shown with those fields
     as columns (as ``filter --fields -f table``), the status and verdict coloured, then
     the summary."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
-    from .render import make_console
+    from .render import fields_table, make_console
 
     fields = shape.fields or DIFF_FIELDS
     console = make_console(stream, width, shape.color)
     console.print(headline(result), markup=False)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0),
-                  collapse_padding=True)
-    for name in fields:
-        if name in FOLDING:
-            table.add_column(name, overflow="fold", min_width=FOLDING[name])
-        else:
-            table.add_column(name, no_wrap=True,
-                             justify="right" if name in NUMBER_FIELDS else "left")
+    table = fields_table(fields, FOLDING, NUMBER_FIELDS)
     styles = {**{s.value: style for s, style in STATUS_STYLES.items()},
               **{v.value: style for v, style in VERDICT_STYLES.items()}}
     for row in result.shown(shape.everything):

@@ -488,22 +488,13 @@ def render_long_table(panel: Panel, stream: TextIO, fields: Sequence[str], *,
                       color: str = "auto") -> None:
     """The long form as a table (``-f table --long``): one line per statement, the
     `fields` as columns; the verdict coloured, the name and text folding."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
-    from .render import make_console
+    from .render import fields_table, make_console
 
     console = make_console(stream, width, color)
     console.print(headline(panel, total), markup=False)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0),
-                  collapse_padding=True)
-    for name in fields:
-        if name in FOLDING:
-            table.add_column(name, overflow="fold", min_width=FOLDING[name])
-        else:
-            table.add_column(name, no_wrap=True,
-                             justify="right" if name in NUMBER_FIELDS | INT_FIELDS else "left")
+    table = fields_table(fields, FOLDING, NUMBER_FIELDS | INT_FIELDS)
     verdicts = {v.value: v for v in Verdict}
     for line in long_lines(panel, fields):
         cells = []

@@ -319,3 +319,19 @@ def count_in(records: Sequence[Indicator], section_id: str) -> int:
     from .select import in_section
 
     return sum(1 for r in records if in_section(r.section_id, section_id))
+
+
+def fields_table(fields: Sequence[str], folding: Mapping[str, int], numeric) -> Any:
+    """A plain table of the chosen fields (diff and panel --fields): long text folded
+    to at least its width in `folding`, numbers right-aligned."""
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0),
+                  collapse_padding=True)
+    for name in fields:
+        if name in folding:
+            table.add_column(name, overflow="fold", min_width=folding[name])
+        else:
+            table.add_column(name, no_wrap=True, justify="right" if name in numeric else "left")
+    return table
