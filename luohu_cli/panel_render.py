@@ -819,7 +819,7 @@ def write_panel_xlsx(panel: Panel, stream: IO[bytes]) -> None:
                 _text_or_int(cell, value)
                 shown = str(value)
             widths[c - 1] = max(widths[c - 1], _width(shown))
-    _finish(sheet, widths, f"E2", Font)
+    _finish(sheet, widths, "E2", Font)
     long_sheet = book.create_sheet("long")
     long_sheet.append(list(LONG_FIELDS))
     widths = [_width(h) for h in LONG_FIELDS]

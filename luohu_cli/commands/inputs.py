@@ -255,7 +255,7 @@ def read_batch(names: Sequence[str], encoding: str | None, *, recursive: bool = 
     An `output` that cannot be written (an input, a directory, a read-only file)
     is refused before the work.
     """
-    from ..batch import expand_inputs, problems, run_batch
+    from ..batch import expand_inputs, problems
     from ..errors import InputError
 
     from pathlib import Path

@@ -9,19 +9,14 @@ and ends quietly when the reader of stdout goes away (``| head``).
 from __future__ import annotations
 
 import logging
-import os
 import re
-import stat
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..errors import LuohuError
 from . import common
 from .common import silence_stdout
 
