@@ -31,7 +31,10 @@ log = logging.getLogger(__name__)
 
 ORDINALS = "一二三四五六七八九十"
 # 一 … 九, 十, 十一 … 九十九; not a typo such as 一一 or 九九
-ORDINAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+ORDINAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]|[壹贰叁参肆伍陆柒捌玖拾])"
+# 壹、貳、參 (Simplified shadow: 壹 贰 参): parts of a Taiwanese report
+CAPITAL_ORDINALS = {c: n for n, cs in enumerate(("壹", "贰", "叁参", "肆", "伍", "陆", "柒", "捌", "玖", "拾"), 1)
+                    for c in cs}
 PART = regex.compile(rf"^[ \t\u3000]*(?P<ord>{ORDINAL})[、.．](?P<title>[^。；;]{{1,48}})$")
 SUB = regex.compile(rf"^[ \t\u3000]*[（(](?P<ord>{ORDINAL}|\?)[）)](?P<title>.*)$")
 # A glossary entry: 1.“四上”企业：… or 名词：…
@@ -91,6 +94,7 @@ class Outline:
     furniture: tuple[tuple[int, int], ...]   # (start, end) spans of the cleaned text
     delivered: int | None                    # the year the report was delivered
     frames: dict                             # section id -> the Frame a part starts with
+    roc: bool = False                        # dated in 民國 years (112年度 = 2023)
 
     def section_at(self, offset: int) -> Section:
         """The section that holds cleaned-text `offset`."""
@@ -124,6 +128,8 @@ def ordinal_value(text: str) -> int:
     >>> ordinal_value("十二")
     12
     """
+    if text in CAPITAL_ORDINALS:
+        return CAPITAL_ORDINALS[text]
     if text == "十":
         return 10
     if text.startswith("十"):
@@ -254,7 +260,7 @@ def parse_outline(text: str, simple: str, report: str = "") -> Outline:
     _warn_on_numbering(headings, report)
     if delivered is None:
         delivered = _year_from_headings(headings)
-    return _build(text, lines, headings, delivered)
+    return _build(text, lines, headings, delivered, timeframe.is_roc(simple))
 
 
 def _headings(lines: list[_Line]) -> list[_Heading]:
@@ -291,6 +297,12 @@ def _headings(lines: list[_Line]) -> list[_Heading]:
             line.kind = kind
             out.append(_Heading(line, 1, top_no, title, kind))
             in_glossary, bare_parts, container, sub_no = kind == "glossary", False, 1, 0
+        elif part and part.group("ord") in CAPITAL_ORDINALS:
+            # 壹、貳、參 are the parts; the 一、 headings under them nest (2.1, 2.1.1)
+            top_no = number = ordinal_value(part.group("ord"))
+            line.kind = "part"
+            in_glossary, bare_parts, container, sub_no = False, True, 1, 0
+            out.append(_Heading(line, 1, number, line.text.strip(), "part"))
         elif part and not (in_glossary and ordinal_value(part.group("ord")) != last_part + 1):
             number = last_part = ordinal_value(part.group("ord"))
             line.kind = "part"
@@ -378,7 +390,7 @@ def _year_from_headings(headings: list[_Heading]) -> int | None:
 
 
 def _build(text: str, lines: list[_Line], headings: list[_Heading],
-           delivered: int | None) -> Outline:
+           delivered: int | None, roc: bool = False) -> Outline:
     front = Frame(delivered - 1 if delivered else None, "", "actual")
     sections = [Section("", "", front.year, front.kind, 0, 1, "front")]
     frames: dict[str, Frame] = {"": front}
@@ -391,11 +403,11 @@ def _build(text: str, lines: list[_Line], headings: list[_Heading],
         sid = f"{parent_id}.{h.number}" if parent_id else str(h.number)
         if h.level == 1:
             end = _part_end(headings, n, len(text))
-            role, frame = part_role(h.line.simple, h.kind, delivered,
-                                    text[h.line.end:end], first=not any(x.level == 1 for x in headings[:n]))
+            role, frame = part_role(h.line.simple, h.kind, delivered, text[h.line.end:end],
+                                    first=not any(x.level == 1 for x in headings[:n]), roc=roc)
         else:
             role = role_at[-1] if role_at else "review"
-            frame = _sub_frame(h.title, delivered, frame_at[-1] if frame_at else front)
+            frame = _sub_frame(h.title, delivered, frame_at[-1] if frame_at else front, roc)
         path.append((sid, h.title))
         frame_at.append(frame)
         role_at.append(role)
@@ -403,7 +415,7 @@ def _build(text: str, lines: list[_Line], headings: list[_Heading],
                                 h.line.start, h.line.no, role, frame.period))
         frames[sid] = frame
     furniture = tuple(_spans(lines))
-    return Outline(tuple(sections), furniture, delivered, frames)
+    return Outline(tuple(sections), furniture, delivered, frames, roc)
 
 
 def _part_end(headings: list[_Heading], n: int, default: int) -> int:
@@ -427,7 +439,7 @@ def _spans(lines: list[_Line]):
 
 
 def part_role(title: str, kind: str, delivered: int | None, body: str,
-              first: bool = False) -> tuple[str, Frame]:
+              first: bool = False, roc: bool = False) -> tuple[str, Frame]:
     """A part's role and the time frame it starts with.
 
     The times the heading names decide (a year or plan period before the
@@ -444,7 +456,7 @@ def part_role(title: str, kind: str, delivered: int | None, body: str,
     if kind == "glossary":
         return "glossary", Frame(delivered, "", "actual")
     words = _role_words(title)
-    times = timeframe.heading_times(title, delivered)
+    times = timeframe.heading_times(title, delivered, roc)
     if times:
         roles = []
         for f in times:
@@ -467,9 +479,9 @@ def part_role(title: str, kind: str, delivered: int | None, body: str,
     return "plan", timeframe.year_frame(delivered, delivered, "target")
 
 
-def _sub_frame(title: str, delivered: int | None, inherited: Frame) -> Frame:
+def _sub_frame(title: str, delivered: int | None, inherited: Frame, roc: bool = False) -> Frame:
     """A subsection naming a time of its own (（一）“十五五”发展目标) takes it."""
-    times = timeframe.heading_times(title, delivered)
+    times = timeframe.heading_times(title, delivered, roc)
     return times[0] if times else inherited
 
 

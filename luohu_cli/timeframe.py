@@ -30,6 +30,11 @@ PLAN = regex.compile(
     r"(?:[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?|第(?P<m>十[一二三四五六七八九]|[一二三四五六七八九十])个五年(?:规划|计划))"
     r"(?P<end>末|期末)?"
     r"(?![^，。；,;]{0,6}?(?:开局|收官|第一年|最后一年|起步|之年|头一年|首年))")
+# A Taiwanese report counts years from 1912 (民國113年 = 2024): its dateline says so, and
+# then its bare years (112年度, 116年) are read that way too.
+ROC_OFFSET = 1911
+ROC_DATELINE = regex.compile(r"(?:中华民国|民国)\s*(\d{2,3})年\d{1,2}月\d{1,2}日")
+ROC_YEAR = regex.compile(r"(?<![\d.])(?:中华民国|民国)?([89]\d|1[0-4]\d)年(?:度)?(?![\d-]|来|间|内|里)")
 DATELINE = regex.compile(
     r"((?:19|20)\d{2}|[一二][〇零○一二三四五六七八九]{3})年"
     r"[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日[ \t\u3000]*(?:在|于)")
@@ -111,6 +116,8 @@ def delivery_year(simple: str, header: list[str]) -> int | None:
     m = DATELINE.search(simple, 0, 4000)
     if m:
         return _year_number(m.group(1))
+    if m := ROC_DATELINE.search(simple, 0, 4000):
+        return ROC_OFFSET + int(m.group(1))
     for line in header:
         if t := TITLE.match(line):
             return int(t.group(1))
@@ -119,6 +126,23 @@ def delivery_year(simple: str, header: list[str]) -> int | None:
             return int(d.group(1))
     m = ANY_DATE.search(simple, 0, 600)
     return int(m.group(1)) if m else None
+
+
+def is_roc(simple: str) -> bool:
+    """True for a report dated in 民國 years (its years are then read as such)."""
+    return bool(ROC_DATELINE.search(simple, 0, 4000))
+
+
+def years_in(text: str, s: int = 0, e: int | None = None, roc: bool = False):
+    """(start, end, year) of every year written in text[s:e]: 2022年, 二〇〇九年,
+    and in a 民國-dated report 112年度 (2023)."""
+    e = len(text) if e is None else e
+    found = [(m.start(), m.end(), year_value(m)) for m in YEAR.finditer(text, s, e)]
+    if roc:
+        found += [(m.start(), m.end(), ROC_OFFSET + int(m.group(1)))
+                  for m in ROC_YEAR.finditer(text, s, e)]
+        found.sort()
+    return found
 
 
 def _year_number(text: str) -> int:
@@ -157,7 +181,7 @@ def _word_frame(word: str, delivered: int) -> tuple[Frame | None, str]:
 
 
 def markers(simple: str, s: int, e: int, delivered: int | None,
-            default: str = "actual") -> list[Marker]:
+            default: str = "actual", roc: bool = False) -> list[Marker]:
     """The times named in simple[s:e], in order, each with its role."""
     found: list[Marker] = []
     if simple.find("年", s, e) < 0 and simple.find("五", s, e) < 0:
@@ -185,24 +209,23 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
                 found.append(Marker(m.start(), m.end(), span_frame(first, last, delivered, default),
                                     role_for(m.start()), "span"))
     spans = [(x.start, x.end) for x in found]
-    for m in YEAR.finditer(simple, s, e):
-        if _inside(titles, m.start()) or _inside(spans, m.start()):
+    for start, end, year in years_in(simple, s, e, roc):
+        if _inside(titles, start) or _inside(spans, start):
             continue
-        year = year_value(m)
-        role = role_for(m.start())
+        role = role_for(start)
         frame = year_frame(year, delivered, default)
-        until = simple[max(s, m.start() - 1):m.start()] in UNTIL_WORDS
+        until = simple[max(s, start - 1):start] in UNTIL_WORDS
         if role == "topic" and until:
             role = "here"
         if until and delivered is not None and year % 5 == 0 and year - 4 <= delivered <= year \
-                and not TO_VERB.search(simple, max(s, m.start() - 3), m.start()):
+                and not TO_VERB.search(simple, max(s, start - 3), start):
             frame = span_frame(year - 4, year, delivered, default)  # 到2030年: the current plan's target
-        if simple.startswith(SINCE, m.end()):
+        if simple.startswith(SINCE, end):
             # 2021年以来，累计… is the span up to the report; 创2006年以来新高 is a comparison
             if role != "topic" or delivered is None:
                 continue
             frame = span_frame(year, delivered - 1, delivered, default)
-        found.append(Marker(m.start(), m.end(), frame, role))
+        found.append(Marker(start, end, frame, role))
     for m in PLAN.finditer(simple, s, e):
         if _inside(titles, m.start()):
             continue
@@ -254,13 +277,13 @@ def _inside(spans: list[tuple[int, int]], at: int) -> bool:
     return any(a <= at < b for a, b in spans)
 
 
-def heading_times(title: str, delivered: int | None) -> list[Frame]:
+def heading_times(title: str, delivered: int | None, roc: bool = False) -> list[Frame]:
     """The times a heading names, in order: 一、2025年和“十四五”时期工作回顾 ->
     [2025, 2021-2025]."""
     out: list[tuple[int, Frame]] = []
-    for m in YEAR.finditer(title):
-        if not YEAR_SPAN.search(title, max(0, m.start() - 6), m.end()):
-            out.append((m.start(), year_frame(year_value(m), delivered)))
+    for start, end, year in years_in(title, roc=roc):
+        if not YEAR_SPAN.search(title, max(0, start - 6), end):
+            out.append((start, year_frame(year, delivered)))
     for m in YEAR_SPAN.finditer(title):
         out.append((m.start(), span_frame(int(m.group(1)), int(m.group(2)), delivered)))
     for m in PLAN.finditer(title):
@@ -341,7 +364,8 @@ class Clock:
         if paragraph:
             self.paragraph_frame = None
         default = self.section.kind if self.section is not None else "actual"
-        found = [] if heading else self._named_last(markers(simple, s, e, self.delivered, default))
+        found = [] if heading else self._named_last(
+            markers(simple, s, e, self.delivered, default, self.outline.roc))
         out = []
         carried = self.paragraph_frame or self.frame
         used_from: set[int] = set()

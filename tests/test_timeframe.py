@@ -317,3 +317,17 @@ def test_a_heading_whose_bracket_was_lost_to_mojibake():
     body = "一、2025年工作回顾\n（三）甲\n增长5%。\n?。?四)坚持高位推动\n增长6%。\n"
     report = analyse(HEAD + body)
     assert [s.id for s in report.sections] == ["", "1", "1.3", "1.4"]
+
+
+ROC_REPORT = ("雲嵐縣政府施政報告\n中華民國113年5月14日於雲嵐縣議會第20屆第3次定期大會\n"
+              "議長、副議長、各位議員女士、先生：\n壹、前言\n感謝各位議員。\n貳、過去一年施政成果\n一、財政健全\n"
+              "112年度本縣歲入決算新臺幣428.6億元，較111年度成長6.2%。\n參、今年施政重點\n一、產業升級\n"
+              "預計於116年完成快速道路15.2公里。\n")
+
+
+def test_a_report_dated_in_roc_years():
+    assert delivery_year(clean(ROC_REPORT).simple, []) == 2024
+    got = {r.text: (r.year, r.kind, r.section_id) for r in extract_text(ROC_REPORT)}
+    assert got["428.6億元"] == (2023, "actual", "2.1")
+    assert got["6.2%"] == (2023, "actual", "2.1")
+    assert got["15.2公里"] == (2027, "target", "3.1")
