@@ -391,7 +391,7 @@ def _year_from_headings(headings: list[_Heading]) -> int | None:
 
 def _build(text: str, lines: list[_Line], headings: list[_Heading],
            delivered: int | None, roc: bool = False) -> Outline:
-    front = Frame(delivered - 1 if delivered else None, "", "actual")
+    front = Frame(timeframe.reviewed_year(delivered), "", "actual")
     sections = [Section("", "", front.year, front.kind, 0, 1, "front")]
     frames: dict[str, Frame] = {"": front}
     path: list[tuple[str, str]] = []        # (id, title) of the open levels
@@ -471,11 +471,11 @@ def part_role(title: str, kind: str, delivered: int | None, body: str,
     if "closing" in words:
         return "closing", timeframe.year_frame(delivered, delivered)
     if "review" in words:
-        return "review", timeframe.year_frame(delivered - 1 if delivered else None, delivered, "actual")
+        return "review", timeframe.year_frame(timeframe.reviewed_year(delivered), delivered, "actual")
     if "plan" in words or kind == "appendix":
         return "plan", timeframe.year_frame(delivered, delivered, "target")
     if timeframe.reads_as_review(body, first):
-        return "review", timeframe.year_frame(delivered - 1 if delivered else None, delivered, "actual")
+        return "review", timeframe.year_frame(timeframe.reviewed_year(delivered), delivered, "actual")
     return "plan", timeframe.year_frame(delivered, delivered, "target")
 
 

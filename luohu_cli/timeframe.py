@@ -50,6 +50,8 @@ UNTIL_WORDS = ("到", "至")
 TO_AFTER = regex.compile(r"[^，。；,;]{0,6}?(?:到|至)")
 AVERAGE = ("年均", "平均每年", "年平均")
 SINCE = "以来"
+MIDYEAR_WORDS = ("上半年", "前三季度")   # in a title: a report on part of its own year
+TITLE_LINES = 15
 BEFORE = "前"         # 2030年前碳达峰: a deadline, like 到2030年
 TITLE_SPAN = regex.compile(r"《[^》]{0,80}》")
 TIME_END = regex.compile(r"[^的，。；]{0,12}?(?:年|末|时期)")
@@ -79,18 +81,42 @@ class Marker:
     source: str = "year"  # year, span, plan or word: what named the time
 
 
+class Delivered(int):
+    """The year a report was delivered. A report given in the year's second half (上半年计划
+    执行情况, dated July) is `midyear`: it reviews its own year, so that year is a result
+    or a plan as its part says."""
+    midyear: bool = False
+
+    def __new__(cls, year: int, midyear: bool = False) -> "Delivered":
+        obj = super().__new__(cls, year)
+        obj.midyear = midyear
+        return obj
+
+
+def reviewed_year(delivered: int | None) -> int | None:
+    """The year a report's review describes: the year before, or its own if mid-year."""
+    if delivered is None:
+        return None
+    return int(delivered) if getattr(delivered, "midyear", False) else delivered - 1
+
+
+def _kind(last: int, delivered: int | None, default: str) -> str:
+    if delivered is None or (last == delivered and getattr(delivered, "midyear", False)):
+        return default
+    return "target" if last >= delivered else "actual"
+
+
 def year_frame(year: int | None, delivered: int | None, default: str = "actual") -> Frame:
     """One year; a result before the report's year, a plan from it on."""
-    if year is None or delivered is None:
+    if year is None:
         return Frame(year, "", default)
-    return Frame(year, "", "target" if year >= delivered else "actual")
+    return Frame(year, "", _kind(year, delivered, default))
 
 
 def span_frame(first: int, last: int, delivered: int | None, default: str = "actual") -> Frame:
     if first >= last:
         return year_frame(last, delivered, default)
-    kind = default if delivered is None else ("target" if last >= delivered else "actual")
-    return Frame(last, f"{first}-{last}", kind)
+    return Frame(last, f"{first}-{last}", _kind(last, delivered, default))
 
 
 def plan_years(number: int) -> tuple[int, int]:
@@ -113,9 +139,11 @@ def delivery_year(simple: str, header: list[str]) -> int | None:
     """The year the report was delivered: its dateline (——2026年1月25日在…),
     else a title line (2026年北京市政府工作报告), else the page's date
     (时间：2026-02-02), else any full date near the top."""
+    midyear = any(w in line for line in header[:TITLE_LINES] if "报告" in line for w in MIDYEAR_WORDS)
     m = DATELINE.search(simple, 0, 4000)
     if m:
-        return _year_number(m.group(1))
+        month = regex.search(r"年(\d{1,2})月", m.group())
+        return Delivered(_year_number(m.group(1)), midyear or bool(month and int(month.group(1)) >= 6))
     if m := ROC_DATELINE.search(simple, 0, 4000):
         return ROC_OFFSET + int(m.group(1))
     for line in header:
@@ -176,6 +204,11 @@ def _word_frame(word: str, delivered: int) -> tuple[Frame | None, str]:
                 return None, where
             if direction == "back":
                 return span_frame(delivered - n, delivered - 1, delivered), where
+            if direction == "partial":   # 上半年, 今年以来: results of the year reviewed
+                return year_frame(reviewed_year(delivered), delivered, "actual"), where
+            if direction == "rest":      # 下半年: the plan for the rest of a mid-year report's year
+                year = int(delivered) if getattr(delivered, "midyear", False) else delivered - 1
+                return year_frame(year, delivered, "target"), where
             return span_frame(delivered, delivered + n - 1, delivered), where
     raise KeyError(word)
 
@@ -224,7 +257,7 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
             # 2021年以来，累计… is the span up to the report; 创2006年以来新高 is a comparison
             if role != "topic" or delivered is None:
                 continue
-            frame = span_frame(year, delivered - 1, delivered, default)
+            frame = span_frame(year, reviewed_year(delivered), delivered, default)
         found.append(Marker(start, end, frame, role))
     for m in PLAN.finditer(simple, s, e):
         if _inside(titles, m.start()):
@@ -237,7 +270,7 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
             frame = year_frame(last, delivered, default)
         else:
             if delivered is not None and simple.startswith(SINCE, m.end()):
-                last = min(last, delivered - 1)
+                last = min(last, reviewed_year(delivered))
             frame = span_frame(first, last, delivered, default)
         found.append(Marker(m.start(), m.end(), frame, role, "plan"))
     if delivered is not None:

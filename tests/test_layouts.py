@@ -151,10 +151,9 @@ def test_annotation_points_at_its_text(stem):
         assert _source(stem)[f.start:f.end] == f.text
 
 
-# Whole fixtures whose layout the tool does not read yet: their figures so annotated
-# (a note starting "known gap") and their summary are strict xfails, a to-do list.
+# Layouts the tool does not read yet: figures annotated with a note starting "known
+# gap" and these fixtures' summaries are strict xfails, a to-do list.
 KNOWN_GAPS = {
-    "half-year-2025": "a mid-year report: its review is of the report's own year",
     "indicator-table-2026": "numbers in a |-separated table have their unit in the row label",
 }
 

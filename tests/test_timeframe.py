@@ -331,3 +331,19 @@ def test_a_report_dated_in_roc_years():
     assert got["428.6億元"] == (2023, "actual", "2.1")
     assert got["6.2%"] == (2023, "actual", "2.1")
     assert got["15.2公里"] == (2027, "target", "3.1")
+
+
+MIDYEAR = ("关于某市2025年上半年国民经济和社会发展计划执行情况的报告\n"
+           "——2025年7月28日在某市第十七届人民代表大会常务委员会第十九次会议上\n"
+           "主任、各位副主任、各位委员：\n一、上半年计划执行情况\n"
+           "上半年，规上工业增加值增长7.2%。去年同期增长5.1%。\n"
+           "二、当前经济运行中需要关注的问题\n1-6月，工业企业亏损面达到18.6%。\n"
+           "三、下半年主要工作\n新开工重点项目120个。\n")
+
+
+def test_a_mid_year_report_reviews_its_own_year():
+    got = {r.text: (r.year, r.kind) for r in extract_text(MIDYEAR)}
+    assert got["7.2%"] == (2025, "actual")
+    assert got["5.1%"] == (2024, "actual")
+    assert got["18.6%"] == (2025, "actual")
+    assert got["120个"] == (2025, "target")
