@@ -47,6 +47,8 @@ CLAUSE_OR_BRACKET_MARKS = frozenset("，,；;：:。(（")
 LIST_JOINERS = regex.compile(r"^[、,，和及与以及 ]*$")
 QUOTE_SPAN = 16
 TARGET_REACH = 4    # 目标控制在4%以内: a target word this close before a figure states a target
+# …目标为/目标是 opens a clause that states a target, however far the figure follows
+TARGET_STATED = regex.compile(r"目标(?:为|是)")
 COMPARED_TO = regex.compile(r"(.+?)(?:是|为|相当于)(?:.*)的$")
 RATIO_WORDS = ("占比", "比重", "增速", "增幅", "份额")
 NEXT_IN_LIST = regex.compile(r"[、,，和及与 ]*[\d一二三四五六七八九十]")
@@ -407,6 +409,8 @@ def _kind_in_clause(simple: str, s: int, fig: Figure, frame: Frame) -> Frame:
         at = clause.rfind(word)
         if at >= 0 and len(clause) - at - len(word) <= TARGET_REACH:
             return Frame(frame.year, frame.period, "target")
+    if TARGET_STATED.search(clause):     # 全年目标为固定资产投资增长6%左右
+        return Frame(frame.year, frame.period, "target")
     return frame
 
 

@@ -347,3 +347,10 @@ def test_a_mid_year_report_reviews_its_own_year():
     assert got["5.1%"] == (2024, "actual")
     assert got["18.6%"] == (2025, "actual")
     assert got["120个"] == (2025, "target")
+
+
+def test_a_target_stated_in_a_review():
+    body = REVIEW + "过去一年，全年目标为固定资产投资增长6%左右，实际增长4.6%。\n"
+    got = records(body)
+    assert got["6%左右"] == (2025, "", "target")
+    assert got["4.6%"] == (2025, "", "actual")
