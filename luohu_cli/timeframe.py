@@ -242,6 +242,7 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
                 found.append(Marker(m.start(), m.end(), span_frame(first, last, delivered, default),
                                     role_for(m.start()), "span"))
     spans = [(x.start, x.end) for x in found]
+    named_plan_ends = {plan_years(_plan_number(m))[1] for m in PLAN.finditer(simple, s, e)}
     for start, end, year in years_in(simple, s, e, roc):
         if _inside(titles, start) or _inside(spans, start):
             continue
@@ -250,9 +251,11 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
         until = simple[max(s, start - 1):start] in UNTIL_WORDS
         if role == "topic" and until:
             role = "here"
-        if until and delivered is not None and year % 5 == 0 and year - 4 <= delivered <= year \
+        if until and delivered is not None and year % 5 == 0 \
+                and (year - 4 <= delivered <= year or year in named_plan_ends) \
                 and not TO_VERB.search(simple, max(s, start - 3), start):
-            frame = span_frame(year - 4, year, delivered, default)  # 到2030年: the current plan's target
+            # 到2030年: the target of the current plan, or of the plan the sentence names
+            frame = span_frame(year - 4, year, delivered, default)
         if simple.startswith(SINCE, end):
             # 2021年以来，累计… is the span up to the report; 创2006年以来新高 is a comparison
             if role != "topic" or delivered is None:

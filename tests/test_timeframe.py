@@ -354,3 +354,9 @@ def test_a_target_stated_in_a_review():
     got = records(body)
     assert got["6%左右"] == (2025, "", "target")
     assert got["4.6%"] == (2025, "", "actual")
+
+
+def test_by_the_end_of_a_plan_the_sentence_names():
+    head = HEAD.replace("2026", "2025")
+    body = "二、2025年工作安排\n启动“十五五”规划编制，研究提出到2030年地区生产总值突破1800亿元的发展目标。\n"
+    assert records(body, head)["突破1800亿元"] == (2030, "2026-2030", "target")
