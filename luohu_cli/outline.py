@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -105,21 +105,13 @@ class Outline:
         i = bisect.bisect_right(self._furniture_starts, offset) - 1
         return i >= 0 and offset < self.furniture[i][1]
 
-    @property
+    @cached_property
     def _starts(self) -> list[int]:
-        return _cached_starts(self, "sections")
+        return [x.start for x in self.sections]
 
-    @property
+    @cached_property
     def _furniture_starts(self) -> list[int]:
-        return _cached_starts(self, "furniture")
-
-
-def _cached_starts(outline: Outline, name: str) -> list[int]:
-    key = "_starts_" + name
-    if key not in outline.__dict__:
-        items = getattr(outline, name)
-        object.__setattr__(outline, key, [x.start if name == "sections" else x[0] for x in items])
-    return outline.__dict__[key]
+        return [start for start, _ in self.furniture]
 
 
 def ordinal_value(text: str) -> int:
@@ -502,15 +494,3 @@ def id_order(section_id: str) -> tuple[int, ...]:
     ['', '1', '1.2', '1.10', '2']
     """
     return tuple(int(part) for part in regex.findall(r"\d+", section_id))
-
-
-def section_at(sections, offset: int) -> Section:
-    """The section that holds cleaned-text `offset`."""
-    if isinstance(sections, Outline):
-        return sections.section_at(offset)
-    current = sections[0]
-    for s in sections:
-        if s.start > offset:
-            break
-        current = s
-    return current

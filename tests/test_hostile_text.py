@@ -8,8 +8,6 @@ must now run within the documented bound, MS_PER_KB, and within 2 s.
 """
 from __future__ import annotations
 
-import gc
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -18,6 +16,7 @@ import pytest
 from luohu_cli import extract_text
 from luohu_cli.pipeline import CONTEXT, ELLIPSIS, MAX_SENTENCE, SENTENCE
 from luohu_cli.text import clean
+from test_properties import timed_extract
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = ROOT / "fixtures" / "hostile"
@@ -36,19 +35,6 @@ def fixture(name: str) -> str:
 
 def digit_lines(size: int) -> str:
     return ("1234567890" * 5 + "\n") * (size // 51)
-
-
-def timed_extract(text: str):
-    """Records and seconds taken, the garbage collector held off: a full
-    collection of the tokenizer's dictionary is a pause of its own, not time
-    the input takes."""
-    gc.disable()
-    try:
-        started = time.perf_counter()
-        records = extract_text(text)
-        return records, time.perf_counter() - started
-    finally:
-        gc.enable()
 
 
 # name: (make the input, records expected or None, what it did before)
