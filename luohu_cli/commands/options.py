@@ -181,7 +181,7 @@ FailFastOption = Annotated[bool, typer.Option(
     help="Stop at the first input that cannot be read (by default each bad input is "
          "one line on stderr, the others are written, and the exit code is 1).")]
 QuietOption = Annotated[bool, typer.Option(
-    "--quiet",
+    "--quiet", "-q",
     help="No progress bar on stderr (shown only when stderr is a terminal).")]
 
 
@@ -220,7 +220,7 @@ MaxOption = Annotated[Optional[str], typer.Option(
     "--max", metavar="NUMBER", callback=_criterion(_decimal),
     help="Only records whose base_value is at most NUMBER.")]
 QualifierOption = Annotated[Optional[Literal["exact", "~", ">", ">=", "<=", "<"]], typer.Option(
-    "--qualifier", "-q", help="Only this qualifier; exact for none.")]
+    "--qualifier", help="Only this qualifier; exact for none.")]
 DirectionOption = Annotated[Optional[Literal["up", "down", "level"]], typer.Option(
     "--direction", "-d", case_sensitive=False,
     help="Only changes worded up (增长), worded down (下降), or levels.")]
