@@ -25,6 +25,7 @@ RATIO_HEADS = ("比率", "比值", "之比", "比例", "比重", "比")
 COUNT_HEADS = ("人数", "人次", "次数", "户数", "家数", "个数", "件数")
 ACTION_NOUNS = ("整治", "治理", "改造", "建设", "提升", "更新", "改造提升", "提质增效")
 FLOW_VERBS = ("新增", "新建", "新开工")  # part of a name (新增就业) but a verb before a figure
+FROM_WORDS = ("由", "从")         # 由6.4张增至7.6张
 LOCALIZERS = ("上", "中", "下", "里", "内", "基础上", "背景下", "情况下", "前提下")
 OPENING, CLOSING = ("(", "（"), (")", "）")
 OPEN_QUOTES, CLOSE_QUOTES = ("“", "「"), ("”", "」")
@@ -44,6 +45,10 @@ TIME_PREFIX = regex.compile(
     r"(?:(?:\d{1,2}(?:-\d{1,2})?)?月份?(?!均)|前?[一二三四]季度|[上下]半年|[一二两三四五六七八九十]+年(?:来|间)?(?:平均)?)+")
 TIME_SUFFIX = regex.compile(
     r"(?:(?:连续|近|这|过去)?(?:\d+|[一二两三四五六七八九十]+)个?(?:年|月|季度)(?:来|间|以来)?|首次|连续|近)$")
+# A five-year plan as a time: “十三五”末, “十三五”时期 (the base of a comparison
+# before a figure), “十五五”时期 (the span a name is framed by)
+PLAN_PERIOD = regex.compile(r"“十[一二三四五六七八九]五”(?:末期?|期末|初期?|期初|时期|期间|以来)")
+PLAN_PERIOD_WORDS = ("末", "末期", "期末", "初", "初期", "期初", "时期", "期间", "以来")
 MAGNITUDE_CHARS = "万亿千百兆"
 YEAR_BEFORE_FIGURE = regex.compile(r"(?:由|从|到|至|比|较)?(?:19|20)\d{2}年(?:底|末)?的?$")
 NOUN_SUFFIXES = ("率", "量", "额", "数", "值", "度", "比重", "占比")
@@ -75,7 +80,7 @@ class Tokenizer:
 
     def _words(self, text: str) -> list[str]:
         out: list[str] = []
-        for w in self.jieba.lcut(text, HMM=True):
+        for w in self._split_unknown(self.jieba.lcut(text, HMM=True)):
             last = out[-1] if out else ""
             if last and ASCII_PIECE.fullmatch(w) and ASCII_PIECE.fullmatch(last) and last[0].isalpha():
                 out[-1] = last + w          # PM|_|2.5
@@ -89,6 +94,24 @@ class Tokenizer:
             else:
                 out.append(w)
         return out
+
+
+    def _split_unknown(self, words: list[str]) -> list[str]:
+        """A word the dictionary lacks, made by jieba's guess, ending in a change
+        word or a from word is two words: 床位数由 -> 床位数|由, 末净增 -> 末|净增."""
+        out: list[str] = []
+        for w in words:
+            end = next((k for k in range(1, len(w)) if w[k:] in _split_ends()), 0) \
+                if len(w) > 1 and w not in self.pos else 0
+            out.extend((w[:end], w[end:]) if end else (w,))
+        return out
+
+
+@lru_cache(maxsize=1)
+def _split_ends() -> frozenset[str]:
+    """What a guessed word is split before: a change word of two characters or
+    more (净增, 增长至), or 由 / 从 (from … to)."""
+    return frozenset(w for w in vocab.directions() if len(w) > 1) | frozenset(FROM_WORDS)
 
 
 _CUTS: dict[str, tuple[str, ...]] = {}
@@ -307,6 +330,14 @@ def _time_start(words: list[str], i: int) -> int | None:
     return j
 
 
+def _plan_period_start(words: list[str], i: int) -> int | None:
+    """Start of a five-year plan's time ending at word i: “|十三|五|”|末期 -> the index of “."""
+    if words[i] not in PLAN_PERIOD_WORDS or i - 1 < 0 or words[i - 1] not in CLOSE_QUOTES:
+        return None
+    j = _opening(words, i - 1, OPEN_QUOTES)
+    return j if j is not None and PLAN_PERIOD.fullmatch("".join(words[j:i + 1])) else None
+
+
 def _threshold_start(words: list[str], i: int) -> int | None:
     """Start of a threshold inside a name: 营收|超|10|亿元|企业 -> the index of 超.
 
@@ -359,6 +390,8 @@ def _skip_trailing(words: list[str], i: int, tk: Tokenizer) -> int:
             break
         elif (j := _time_start(words, i)) is not None:
             i = j - 1  # 安全感|连续8年|保持在
+        elif (j := _plan_period_start(words, i)) is not None:
+            i = j - 1  # 营业收入较|“十三五”末期|翻一番: the base compared with
         elif (is_stop(w, tk) or w in FLOW_VERBS and i == len(words) - 1) and w not in NAME_JOINERS:
             i -= 1  # 老年医院数量|新增|76家: 新增 right before a figure is its verb
         else:
@@ -536,9 +569,9 @@ def _trim(simple: str, a: int, b: int) -> tuple[int, int] | None:
                 changed = True
     if a > 0 and simple[a - 1].isdigit() and simple.startswith("年", a, b):
         a += 1  # 2025|年中央及省级…: the year's 年
-    time = TIME_PREFIX.match(simple, a, b)
+    time = TIME_PREFIX.match(simple, a, b) or PLAN_PERIOD.match(simple, a, b)
     if time and time.end() < b:
-        a = time.end()
+        a = time.end()  # 前三季度|…, “十五五”时期|地区生产总值
     time = TIME_SUFFIX.search(simple, a, b)
     if time and time.start() > a:
         b = time.start()  # 资产总额|五年, 进出口总额|连续两年

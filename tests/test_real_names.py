@@ -33,10 +33,25 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "level-verb-after-level": ("一般公共预算收入突破3000亿元、达到3125亿元。",
                                ["一般公共预算收入", "一般公共预算收入"]),
     "year-before-name": ("下达2025年省级就业补助资金18.6亿元。", ["省级就业补助资金"]),
+    # A five-year plan's time is the base of a comparison or the frame of a name, not the name.
+    "plan-end-compared": ("营业收入较“十三五”末期翻一番、利润翻三番。", ["营业收入", "利润"]),
+    "plan-period-compared": ("实际使用外资比“十三五”时期增长78.9%。", ["实际使用外资"]),
+    "plan-period-above": ("地区生产总值年均增长4.5%，高于“十三五”时期1.2个百分点。",
+                          ["地区生产总值", "地区生产总值"]),
+    "plan-period-frame": ("力争“十五五”时期地区生产总值年均增长5%左右。", ["地区生产总值"]),
+    "plan-end-net-increase": ("地区生产总值年均增长5.2%，较“十三五”末净增1万亿元。",
+                              ["地区生产总值", "地区生产总值"]),
+    # A guessed word that ends in a from word is two words (床位数|由).
+    "from-to-guessed-word": ("千人口床位数由6.4张增至7.6张。", ["千人口床位数", "千人口床位数"]),
     # Scope, time and plan words are no part of a name.
     "scope-and-plan-words": ("今年力争实现地区生产总值增长5%左右。", ["地区生产总值"]),
     "five-years-cumulative": ("五年来累计完成固定资产投资2.1万亿元。", ["固定资产投资"]),
     "preliminary": ("预计全年城镇新增就业52万人。", ["城镇新增就业"]),
+    "first-batch": ("建成首批社区综合服务中心50个。", ["社区综合服务中心"]),
+    # Adverbs the dictionary tags as nouns end a name.
+    "both-adverb": ("铁路、航空客运量双双超过千万人次。", ["铁路、航空客运量"]),
+    "all-done-adverb": ("40件民生实事全面完成。", ["民生实事"]),
+    "count-then-noun-adverb": ("6家二级公司有序展业。", ["二级公司"]),
     "whole-society": ("全社会研发经费投入年均增长9.5%。", ["全社会研发经费投入"]),
     "stock-after-flow": ("新增公园85座，累计达到960座。", ["新增公园", "公园"]),
     # Abbreviations and codes are names.
@@ -125,8 +140,6 @@ XFAIL_NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "postdocs-in-station": ("博士后在站人数突破1万人。", ["博士后在站人数"]),
     # A code glued before the name: the hotline number is part of it.
     "hotline-number": ("12345热线群众诉求满意率达到92%以上。", ["12345热线群众诉求满意率"]),
-    # An adverb the dictionary tags as a noun (有序) after the counted noun.
-    "count-then-noun-adverb": ("6家二级公司有序展业。", ["二级公司"]),
     # A place word (海外, tagged s) before a verb inside a name.
     "place-word-in-name": ("生物医药海外授权交易180亿美元。", ["生物医药海外授权交易"]),
     # The noun after the counted one is what is counted (招生计划, not 普通高中).
