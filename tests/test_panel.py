@@ -705,8 +705,12 @@ def test_cli_csv_bom_and_formula_guard_as_extract(tmp_path):
 
 def test_cli_failed_output_leaves_nothing(tmp_path):
     target = tmp_path / "p.xlsx"
-    result = run("fixtures/panel/liuan-2021.txt", "missing.txt", "-o", str(target))
+    result = run("fixtures/panel/liuan-2021.txt", "missing.txt", "-o", str(target), "--fail-fast")
     assert result.exit_code == 1 and not target.exists() and not list(tmp_path.iterdir())
+    alone = run("missing.txt", "-o", str(target))  # one input: its error is the command's
+    assert alone.exit_code == 1 and not list(tmp_path.iterdir())
+    # without --fail-fast a bad input is one line, and the panel of the others is written
+    # (tests/test_panel_batch.py)
 
 
 def test_help_lists_panel():

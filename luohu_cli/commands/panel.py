@@ -12,9 +12,10 @@ import typer
 
 from . import outputs
 from .common import example, session
-from .inputs import progress
-from .options import (BaseUnitOption, BomOption, ColorOption, EncodingOption, FormulaGuardOption,
-                      InputsArgument, NameOption, NumbersAsStringsOption, OutputOption,
+from .inputs import read_batch
+from .options import (BaseUnitOption, BomOption, ColorOption, EncodingOption, FailFastOption,
+                      FormulaGuardOption, InputsArgument, JobsOption, NameOption,
+                      NumbersAsStringsOption, OutputOption, QuietOption, RecursiveOption,
                       SectionOption, VerboseOption, fields_among)
 
 log = logging.getLogger("luohu_cli.panel")
@@ -26,11 +27,11 @@ NAME = "panel"
 SHORT = "Every indicator over a series of reports, year by year."
 EPILOG = example(
     "luohu panel 2021.txt 2022.txt 2023.txt 2024.txt 2025.txt",
-    "luohu panel reports/*.txt --targets --min-years 3",
-    "luohu panel reports/*.txt -f html -o panel.html",
+    "luohu panel reports/ --targets --min-years 3",
+    "luohu panel reports/ -r -j 4 -f html -o panel.html",
     "luohu panel reports/*.txt -o panel.xlsx",
-    "luohu panel reports/*.txt --long -f csv -o panel-long.csv",
-    "luohu panel r/*.txt --long -f table --fields indicator,year,kind,verdict")
+    "luohu panel indicators.sqlite --long -f csv -o panel-long.csv",
+    "luohu panel r/ --long -f table --fields indicator,year,kind,verdict")
 
 
 def _long_fields():
@@ -72,6 +73,10 @@ def panel(
     bom: BomOption = False,
     formula_guard: FormulaGuardOption = True,
     numbers_as_strings: NumbersAsStringsOption = False,
+    recursive: RecursiveOption = False,
+    jobs: JobsOption = None,
+    fail_fast: FailFastOption = False,
+    quiet: QuietOption = False,
     color: ColorOption = "auto",  # acted on by its callback
     verbose: VerboseOption = False,  # acted on by its callback
 ) -> None:
@@ -79,6 +84,8 @@ def panel(
 
     Rows are indicators paired across reports as diff pairs them; per year the
     result, the target and the verdict; where reports disagree the later wins.
+    The reports are read as list reads them: files, directories (-r: with their
+    subdirectories), records written before (a file or a database).
     """
     from ..panel import build_panel, select_rows
     from ..panel_render import LONG_FORMATS, check_fields, write_panel
@@ -97,10 +104,10 @@ def panel(
                                  param_hint="'--format'")
     if reports.count("-") > 1:
         raise typer.BadParameter("- (standard input) can be given only once")
-    inputs = [name for name in reports if name != "-"]
-    outputs.check_output(output, inputs)  # never over one of the reports, refused before the work
-    sources, years, places = read_sources(reports, encoding)
-    whole = build_panel(sources, years=years, places=places)
+    read = read_batch(reports, encoding, recursive=recursive, jobs=jobs, fail_fast=fail_fast,
+                      quiet=quiet, output=output)  # -o over an input is refused before the work
+    whole = build_panel(read.reports, years=[source.year for source in read.sources],
+                        places=[source.place for source in read.sources])
     warn_mixed(whole.places(), allow_mixed)
     shown = select_rows(whole, name=name, section=section, base_unit=base_unit,
                         min_years=min_years, targets=targets)
@@ -111,7 +118,8 @@ def panel(
                                            fields=fields, numbers_as_strings=numbers_as_strings,
                                            color=color_choice, formula_guard=formula_guard,
                                            bom=bom),
-        chosen, output, encoding=None if chosen == "xlsx" else "utf-8", inputs=inputs)
+        chosen, output, encoding=None if chosen == "xlsx" else "utf-8")
+    read.finish()
 
 
 def choose_format(given: str | None, output: str | None) -> str:
@@ -131,36 +139,6 @@ def choose_format(given: str | None, output: str | None) -> str:
     raise typer.BadParameter(f"cannot tell the format of {output!r} from its extension; use "
                              ".csv, .json, .jsonl, .xlsx or .html, or --format",
                              param_hint="'--output'")
-
-
-def read_sources(names: list[str], encoding: str | None):
-    """Every input as reports: (sources, the year each was delivered, its place).
-
-    A report text is analysed and its first lines say its year and place; records
-    written before (JSON Lines, JSON, CSV) give one source per report they name,
-    whose year comes from its figures and whose place is unknown.
-    """
-    from .. import pipeline
-    from ..decode import read_source
-    from ..places import describe_text
-    from ..records_io import detect, group_by_report, read_records
-
-    sources, years, places = [], [], []
-    with progress(len(names), "reading") as advance:
-        for name in names:
-            text = read_source(name, encoding)
-            if detect(text) == "report":
-                year, place = describe_text(text)
-                sources.append(pipeline.analyse(text, name))
-                years.append(year)
-                places.append(place)
-            else:
-                for report, group in group_by_report(read_records(text, name)).items():
-                    sources.append(pipeline.Report(report, (), tuple(group)))
-                    years.append(None)
-                    places.append("")
-            advance()
-    return sources, years, places
 
 
 def warn_mixed(places: dict[str, list[str]], allow_mixed: bool) -> None:
