@@ -69,7 +69,7 @@ def read_input(path: str, *, encoding: str | None = None, data: bytes | None = N
         raw = read_bytes(path)
         data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
     name = display_name(path)
-    if records and encoding is None and holds_records(data):
+    if records and holds_records(data):  # records are UTF-8 whatever -e says of reports
         return records_sources(path, data)
     digest = hashlib.sha256(data).hexdigest()
     if known is not None and known.get(name) == digest:

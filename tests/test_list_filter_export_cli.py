@@ -296,6 +296,16 @@ def test_filter_reads_a_bom_csv_export(inputs):
     assert read_records(result.stdout) == ALL  # the formula guard is undone
 
 
+@pytest.mark.parametrize("command", ["filter", "list"])
+def test_records_are_records_whatever_encoding_the_reports_are_in(inputs, command):
+    """-e names the reports' encoding; records are UTF-8 and read as records."""
+    plain = run(command, "samples.jsonl", "report.txt", "-f", "csv")
+    given = run(command, "samples.jsonl", "report.txt", "-f", "csv", "-e", "utf-8")
+    assert given.exit_code == 0, given.output
+    assert given.stdout == plain.stdout
+    assert "samples.jsonl" not in given.stdout  # its records name their own reports
+
+
 def test_filter_output_file(inputs):
     result = run("filter", "samples.jsonl", "-s", "2.3", "-f", "jsonl", "-o", "out.jsonl")
     assert result.exit_code == 0 and result.stdout == ""

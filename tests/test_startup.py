@@ -28,21 +28,17 @@ def python(code: str, tmp_path: Path) -> str:
 
 
 @in_a_virtual_environment
-def test_the_program_writes_the_bytecode_of_what_it_imports(tmp_path):
+@pytest.mark.parametrize("imports, writes", [
+    ("luohu_cli.__main__", True),
+    ("luohu_cli, luohu_cli.cli, luohu_cli.pipeline", False),
+], ids=["the program writes the bytecode of what it imports",
+        "the library leaves the setting alone"])
+def test_bytecode_where_python_may_not_write_it(tmp_path, imports, writes):
     (tmp_path / "later_module.py").write_text("VALUE = 1\n", encoding="utf-8")
-    out = python("import sys, luohu_cli.__main__, later_module\n"
+    out = python(f"import sys, {imports}, later_module\n"
                  "print(sys.dont_write_bytecode)", tmp_path)
-    assert out.strip() == "False"
-    assert list((tmp_path / "__pycache__").glob("later_module.*.pyc"))
-
-
-@in_a_virtual_environment
-def test_the_library_leaves_the_setting_alone(tmp_path):
-    (tmp_path / "later_module.py").write_text("VALUE = 1\n", encoding="utf-8")
-    out = python("import sys, luohu_cli, luohu_cli.cli, luohu_cli.pipeline, later_module\n"
-                 "print(sys.dont_write_bytecode)", tmp_path)
-    assert out.strip() == "True"
-    assert not (tmp_path / "__pycache__").exists()
+    assert out.strip() == str(not writes)
+    assert bool(list(tmp_path.glob("__pycache__/later_module.*.pyc"))) is writes
 
 
 def test_the_console_script_is_the_program():
