@@ -57,6 +57,8 @@ CLASS_WORDS = ("行业", "产业", "产业链", "领域", "企业", "项目")  #
 MEASURE_HEADS = ("投资", "收入", "支出", "进出口", "出口", "进口", "管网", "案件", "警情", "产值",
                  "营收", "利润", "贷款", "存款", "规模", "面积", "产能", "资金", "补贴", "标准",
                  "价格", "销量", "人次", "人数", "起数", "经费")
+# Heads of a thing that is counted, where what is done to it may stand before: 建设|试点
+PLACE_HEADS = ("试点", "项目", "工程", "基地", "中心", "平台", "片区", "园区", "示范区", "示范县", "示范村")
 PROPER = ("ns", "nr", "nt", "?")     # place, person, organisation, unknown
 TRAILING_NOT_NAME = ("a", "d", "m", "q", "l")
 
@@ -298,6 +300,8 @@ def _extend_left(words: list[str], i: int, tk: Tokenizer, items: bool = False) -
             i -= 1
         elif _is_verb(before, tk) and (j := _verbs_after_noun(words, i - 1, tk)) is not None:
             i = j
+        elif before in vocab.word_set("name_modifiers.txt") and _is_nominal(words[i], tk):
+            i -= 1  # 开展|集中|办公, 组建|创新|联合体, 充电|电量: a verb that qualifies the noun
         else:
             break
     return i
@@ -451,14 +455,19 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
         following = _tag(words[k + 1], tk) if k + 1 < len(words) else "x"
         verb_follows = k + 1 < len(words) and words[k + 1] in vocab.word_set("predicate_verbs.txt")
         if tag in KEEP_POS and kept and kept[-1] not in CLOSE_QUOTES and (
-                following[:1] not in ("n", "x") or following[:2] in PROPER or verb_follows):
-            break  # 企业|投资|罗湖, 企业|投资|落户: the verb of the sentence
+                following[:1] not in ("n", "x") and not _noun_ahead(words, k + 1, tk)
+                or following[:2] in PROPER or verb_follows):
+            break  # 企业|投资|罗湖, 企业|投资|落户: the verb of the sentence (not 托育|综合|服务|中心)
         # a verb between nouns, not a one-character one after a known noun (事项|让|群众),
         # but after a fragment of an unknown word (固废回|填|试点)
         inside = (_is_verb(w, tk) and (len(w) > 1 or bool(kept) and _tag(kept[-1], tk) == "?")
                   and (not kept or _is_nominal(kept[-1], tk) or kept[-1] in CLOSE_QUOTES
                        or _is_verb(kept[-1], tk))
                   and _noun_ahead(words, k + 1, tk))
+        # what is done to the things a head names: 城镇化|建设|试点, 粮食产能|提升|重点县
+        inside = inside or (bool(kept) and _is_nominal(kept[-1], tk) and k + 1 < len(words)
+                            and (w in ACTION_NOUNS or vocab.directions().get(w) in ("up", "down") and len(w) > 1)
+                            and _is_head(words[k + 1], tk))
         inside = inside or (w in NAME_JOINERS and bool(kept) and following[:1] in ("n", "a", "b", "?")
                             and not words[k + 1][:1].isdigit())  # 市级、区级改革
         if is_stop(w, tk) and not inside and not (w.isdigit() and kept):
@@ -484,6 +493,12 @@ def _noun_ahead(words: list[str], k: int, tk: Tokenizer) -> bool:
         if not (_is_verb(words[j], tk) and len(words[j]) > 1):
             return False
     return False
+
+
+def _is_head(word: str, tk: Tokenizer) -> bool:
+    """True for a noun that names a place or a unit of work: 试点, 重点县, 示范村, 服务中心."""
+    return _tag(word, tk)[:1] == "n" and _tag(word, tk)[:2] not in PROPER and (
+        word[-1] in HEAD_MORPHEMES or word.endswith(PLACE_HEADS))
 
 
 def _predicate_rest(words: list[str], k: int, tk: Tokenizer) -> bool:

@@ -94,6 +94,8 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "count-scope-word": ("新增9个全国县域商业领跑县。", ["县域商业领跑县"]),
     "count-shared-head-after": ("着力培育5个世界级、8个国家级、12个省级先进制造业集群。",
                                 ["世界级先进制造业集群", "国家级先进制造业集群", "省级先进制造业集群"]),
+    "shared-head-with-direction-word": ("布局建设15个国家级、20个省级粮食产能提升重点县。",
+                                        ["国家级粮食产能提升重点县", "省级粮食产能提升重点县"]),
     "count-and-shared-head": ("建强3个国家级和18个省级区域医疗中心。", ["国家级区域医疗中心", "省级区域医疗中心"]),
     "area-noun-after": ("建成8万亩高标准农田。", ["高标准农田"]),
     "two-measures-nouns-after": ("提升改造180公里农村公路和95万平方米村内道路。", ["农村公路", "村内道路"]),
@@ -128,6 +130,16 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "grades-joined": ("引进国家级和省级海外高层次人才1200人。", ["国家级和省级海外高层次人才"]),
     "subject-completes-investment": ("交通、水利完成投资3200多亿元。", ["交通、水利投资"]),
     "count-completes-investment": ("520个省重点项目完成投资6800亿元。", ["省重点项目", "省重点项目投资"]),
+    "modifier-verb-after-predicate": ("支持龙头企业牵头组建创新联合体10个以上。", ["创新联合体"]),
+    "modifier-verb-counted-sessions": ("各级领导开展集中办公69场次。", ["集中办公"]),
+    "modifier-verb-funds": ("新一轮横向帮扶协作投入帮扶资金179亿元。", ["帮扶资金"]),
+    "modifier-verb-clause-start": ("充电电量增长25%以上。", ["充电电量"]),
+    "modifier-verb-guessed-noun": ("信访积案化解率达97.5%。", ["信访积案化解率"]),
+    "modifier-verb-resettlement": ("开工城中村改造安置住房14.1万套。", ["安置住房"]),
+    # What is done to the counted things' kind, before its head, is part of the name.
+    "count-action-before-head": ("新增22个新型城镇化建设试点。", ["新型城镇化建设试点"]),
+    "count-nominal-verbs-before-head": ("新建5个市级托育综合服务中心。", ["市级托育综合服务中心"]),
+    "count-direction-before-head": ("实施6个粮油单产提升重点县建设。", ["粮油单产提升重点县"]),
     "verb-pair-in-name": ("新改建城镇供排水管网2100公里。", ["新改建城镇供排水管网"]),
     "undergraduate-colleges": ("新增本科高校2所。", ["新增本科高校"]),
     "local-employment": ("高校毕业生留省就业超过60万人。", ["高校毕业生留省就业"]),
@@ -146,9 +158,6 @@ XFAIL_NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "count-then-second-noun": ("增加3000个普通高中招生计划。", ["普通高中招生计划"]),
     # A bare 总量 in a clause of its own: the subject is in the clause before, with no figure.
     "total-of-previous-subject": ("经营主体稳中培优，总量达1200万户。", ["经营主体总量"]),
-    # The head after the shared attributives contains a direction word (提升).
-    "shared-head-with-direction-word": ("布局建设15个国家级、20个省级粮食产能提升重点县。",
-                                        ["国家级粮食产能提升重点县", "省级粮食产能提升重点县"]),
 }
 
 # Names read before a figure the figure stage may not find yet (a code glued to it).
