@@ -39,6 +39,8 @@ ASCII_PIECE = regex.compile(r"[A-Za-z0-9_.&+/-]+")
 # 行政|村, 训练|室, 满意|率) make one word with the word before them.
 SUFFIX_MORPHEMES = frozenset("性型式")
 HEAD_MORPHEMES = frozenset("口室村县站点区园馆厂库池港网桩员率量额")
+SUFFIX_CHARS = frozenset("率量额数值度")  # one-character measure suffixes (满意|率)
+AFTER_SUFFIX = frozenset("达均超为至到由从")  # what follows a name: 率|达, 率|均, 额|超
 NOT_GLUED_TO = ("p", "c", "u", "r", "m", "q", "f", "x", "w", "y", "e", "o")
 # Time framing at the start of a name: 1-9月, 前三季度, 上半年, 两年
 TIME_PREFIX = regex.compile(
@@ -89,9 +91,10 @@ class Tokenizer:
             elif w == "型" and last.isdigit():
                 out[-1] = last + w          # 2|型 糖尿病
             elif (len(w) == 1 and (w in SUFFIX_MORPHEMES or w in HEAD_MORPHEMES) and last
-                  and regex.fullmatch(r"\p{Han}+", last) and last not in _bound_stops()
+                  and regex.fullmatch(r"\p{Han}+", last) and (last not in _bound_stops() or w == "率" and (
+                      last in vocab.word_set("predicate_verbs.txt") and last not in vocab.directions()))
                   and not self.pos.get(last, "n").startswith(NOT_GLUED_TO)):
-                out[-1] = last + w          # 保障|性, 排污|口, 满意|率
+                out[-1] = last + w          # 保障|性, 排污|口, 满意|率, 实施|率
                 self.pos.setdefault(out[-1], "b" if w in SUFFIX_MORPHEMES else "n")
             else:
                 out.append(w)
@@ -100,11 +103,15 @@ class Tokenizer:
 
     def _split_unknown(self, words: list[str]) -> list[str]:
         """A word the dictionary lacks, made by jieba's guess, ending in a change
-        word or a from word is two words: 床位数由 -> 床位数|由, 末净增 -> 末|净增."""
+        word or a from word is two words (床位数由 -> 床位数|由, 末净增 -> 末|净增),
+        and so is a measure suffix glued to the word after it (率达 -> 率|达, 率均 -> 率|均)."""
         out: list[str] = []
         for w in words:
-            end = next((k for k in range(1, len(w)) if w[k:] in _split_ends()), 0) \
-                if len(w) > 1 and w not in self.pos else 0
+            end = 0
+            if len(w) > 1 and w not in self.pos:
+                end = next((k for k in range(1, len(w)) if w[k:] in _split_ends()), 0)
+                if not end and len(w) == 2 and w[0] in SUFFIX_CHARS and w[1] in AFTER_SUFFIX:
+                    end = 1
             out.extend((w[:end], w[end:]) if end else (w,))
         return out
 
@@ -448,6 +455,12 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
             skip_to = close
             continue
         tag = tk.pos.get(w)
+        if w == "的" and any(_tag(x, tk)[:1] in ("a", "v", "m") or x[:1].isdigit() for x in kept) and (
+                _noun_ahead(words, k + 1, tk) or k + 2 < len(words) and _tag(words[k + 1], tk)[:1] in ("a", "b")
+                and _noun_ahead(words, k + 2, tk)):
+            start += sum(len(x) for x in kept) + 1  # 5万名|经济困难|的|严重精神障碍患者,
+            kept = []  # 20个|具有国际影响力|的|产业集群: a clause that qualifies the name is no part of it
+            continue
         if w in NAME_JOINERS and _figure_ahead(words, k + 1):
             break  # 1个|国家级集群|、|新入规企业3家: the next item has a figure of its own
         if kept and _tag(kept[-1], tk)[:1] in ("n", "?") and _predicate_rest(words, k, tk):

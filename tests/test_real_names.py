@@ -42,6 +42,8 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "plan-end-net-increase": ("地区生产总值年均增长5.2%，较“十三五”末净增1万亿元。",
                               ["地区生产总值", "地区生产总值"]),
     # A guessed word that ends in a from word is two words (床位数|由).
+    "rate-guessed-word-each": ("人大代表议案建议608件，满意率均100%。", ["人大代表议案建议", "满意率"]),
+    "rate-of-predicate-verb": ("“综合查一次”实施率达83.1%。", ["“综合查一次”实施率"]),
     "from-to-guessed-word": ("千人口床位数由6.4张增至7.6张。", ["千人口床位数", "千人口床位数"]),
     # Scope, time and plan words are no part of a name.
     "scope-and-plan-words": ("今年力争实现地区生产总值增长5%左右。", ["地区生产总值"]),
@@ -101,6 +103,9 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "two-measures-nouns-after": ("提升改造180公里农村公路和95万平方米村内道路。", ["农村公路", "村内道路"]),
     "count-predicate-after": ("完成320家沿江化工企业关改搬转、9600个入河排污口整治。",
                               ["沿江化工企业", "入河排污口"]),
+    "count-then-attribute-clause": ("为不少于5万名经济困难的严重精神障碍患者免费提供药物。", ["严重精神障碍患者"]),
+    "count-then-verb-clause": ("培育20个具有国际影响力的产业集群。", ["产业集群"]),
+    "count-then-possessor": ("引进100家企业的研发中心。", ["企业"]),
     "count-verbal-compound": ("建设60个中小学校冰雪运动训练室。", ["中小学校冰雪运动训练室"]),
     "count-action-noun-after": ("重点推进80个乡村振兴片区建设。", ["乡村振兴片区"]),
     "count-quoted-attribute": ("新增12家“小巨人”企业。", ["“小巨人”企业"]),
