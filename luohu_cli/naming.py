@@ -486,10 +486,10 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
         if is_stop(w, tk) and not inside and not (w.isdigit() and kept):
             break
         kept.append(w)
-    while kept and (tk.pos.get(kept[-1], "n")[:1] in TRAILING_NOT_NAME
+    while kept and (tk.pos.get(kept[-1], "n")[:1] in TRAILING_NOT_NAME or kept[-1] in ("中", "内", "里")
                     or len(kept) > 1 and (kept[-1] in ACTION_NOUNS or _is_verb(kept[-1], tk)
                                           and tk.pos.get(kept[-1]) not in KEEP_POS)):
-        kept.pop()  # 12480个入河排污口|整治: the things counted, not what is done to them
+        kept.pop()  # 12480个入河排污口|整治, 104种|工业产品|中: the things counted, not what is done to them
     if not kept:
         return None
     b = start + sum(len(w) for w in kept)
@@ -647,13 +647,13 @@ def shared_head(simple: str, items: list[tuple[int, int]]) -> tuple[int, int, in
         at = a + sum(len(w) for w in words[:words.index("等")])
         return (k, at, at + 1) if _names_a_measure(simple[at + 1:b]) else None
     mean = sum(len(o) for o in others) / len(others)
-    best = None
     n = len(others[0])
     if all(len(o) == n for o in others) and 0 < n <= 4 and n < len(item) and _names_a_measure(item[n:]) and (
             n in _word_ends(words) and not is_stop(tk.words(item[n:])[0], tk)
             or item[:n] in tk.pos and item[n:] in vocab.word_set("domain_words.txt")):
         return (k, a + n, a + n)  # 城镇、农村|居民收入, 广州、深圳|地铁客运量: as long as the others
     length = 0
+    cuts: list[int] = []  # where the item's own part may end
     for i, w in enumerate(words[:-1]):
         length += len(w)
         head, first = item[length:], words[i + 1]
@@ -664,8 +664,11 @@ def shared_head(simple: str, items: list[tuple[int, int]]) -> tuple[int, int, in
             continue  # not 工业|机器人产量
         if any(o.endswith(head) for o in others):
             return None
-        if abs(length - mean) <= 2 and (best is None or abs(length - mean) < abs(best - mean)):
-            best = length
+        cuts.append(length)
+    near = [c for c in cuts if abs(c - mean) <= 2]
+    if len(cuts) == 1 and len(others) == 1:
+        near = cuts  # 国际航空旅客和货邮|吞吐量: the one head there is, however long the other item
+    best = min(near, key=lambda c: abs(c - mean), default=None)
     return (k, a + best, a + best) if best is not None else None
 
 
