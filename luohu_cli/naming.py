@@ -303,8 +303,8 @@ def _extend_left(words: list[str], i: int, tk: Tokenizer, items: bool = False) -
             i -= 1  # 食品、信息|等|产业增加值 (one name: 燃气等|高风险领域)
         elif _is_verb(before, tk) and i - 2 >= 0 and (
                 words[i - 2] in NAME_JOINERS or words[i - 2] in WORD_JOINERS
-                or words[i - 2] in ("以上", "以下")):
-            i -= 1
+                or words[i - 2] in ("以上", "以下") or _quoted_attribute(words, i - 2, tk)):
+            i -= 1  # 起数和|死亡|人数, 和“两山”|实践|创新基地
         elif _is_verb(before, tk) and (j := _verbs_after_noun(words, i - 1, tk)) is not None:
             i = j
         elif before in vocab.word_set("name_modifiers.txt") and _is_nominal(words[i], tk):
@@ -312,6 +312,15 @@ def _extend_left(words: list[str], i: int, tk: Tokenizer, items: bool = False) -
         else:
             break
     return i
+
+
+def _quoted_attribute(words: list[str], k: int, tk: Tokenizer) -> bool:
+    """True where words[k] closes a quote that qualifies what follows it inside a
+    name (社保卡|“一卡通”, 和|“两山”), not one that opens the clause (“鲁惠通”|兑现…)."""
+    if words[k] not in CLOSE_QUOTES or (j := _opening(words, k, OPEN_QUOTES)) is None or j == 0:
+        return False
+    before = words[j - 1]
+    return before in NAME_JOINERS or before in WORD_JOINERS or _is_nominal(before, tk)
 
 
 def _verbs_after_noun(words: list[str], k: int, tk: Tokenizer) -> int | None:
