@@ -299,6 +299,7 @@ def _timestamp(now: datetime | None) -> str:
 def _connect(path: str, given: str, readonly: bool = False) -> sqlite3.Connection:
     try:
         if readonly:
+            _recover(path)
             from urllib.request import pathname2url  # 11 ms to import: only here
             uri = "file:" + pathname2url(os.path.abspath(path)) + "?mode=ro"
             connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT,
@@ -311,6 +312,18 @@ def _connect(path: str, given: str, readonly: bool = False) -> sqlite3.Connectio
         if readonly:
             raise InputError(f"cannot read {given}: {_sqlite_reason(exc)}", source=given) from None
         raise OutputError(given, _sqlite_reason(exc)) from None
+
+
+def _recover(path: str) -> None:
+    """Roll back, from its hot journal, what an export killed mid-transaction (SIGKILL,
+    a power cut) left in the database file, as any connection that may write does on
+    its first read: a read-only one cannot (SQLITE_READONLY_ROLLBACK), and would find
+    the database unreadable, "not a database luohu made". A journal of an export still
+    running is not hot and is left alone; a file that cannot be written stays as it is."""
+    if not os.path.exists(path + "-journal"):
+        return
+    with suppress(sqlite3.Error), closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT)) as db:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
 
 def _check_schema(connection: sqlite3.Connection, given: str) -> None:
