@@ -1,10 +1,11 @@
-"""Properties over generated report-like text: never crash, always point back, stay linear."""
+"""Properties over generated report-like text: never crash, always point back.
+
+How time grows with hostile input is tested on named patterns in
+tests/test_hostile_text.py; the pace is measured by bench/bench.py."""
 from __future__ import annotations
 
-import gc
 import subprocess
 import sys
-import time
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -75,10 +76,6 @@ paragraph = st.lists(st.one_of(piece, piece, piece, heading), max_size=30).map("
 repeated = st.tuples(paragraph, st.integers(1, 80)).map(lambda t: t[0] * t[1])
 report = st.lists(st.one_of(paragraph, repeated), min_size=1, max_size=4).map("".join)
 
-# The bound the README states for any input, generous so a slow machine passes
-MS_PER_KB = 50
-
-
 _LOOSE = str.maketrans({"–": "-", "—": "-", "−": "-", "\u2010": "-", "\ufe63": "-", "\xa0": None,
                         "\u202f": None, "\u2009": None, "\u3000": None, " ": None, "\n": None, "\r": None})
 
@@ -87,19 +84,6 @@ def _loose(figure: str) -> str:
     """A figure with the cleaning that depends on its surroundings undone:
     a dash is a minus after a word, a space goes inside a number or figure."""
     return clean(figure).text.translate(_LOOSE)
-
-
-def timed_extract(text: str):
-    """Records and seconds taken, the garbage collector held off: a full
-    collection of the tokenizer's dictionary is a pause of its own, not time
-    the input takes."""
-    gc.disable()
-    try:
-        started = time.perf_counter()
-        records = extract_text(text)
-        return records, time.perf_counter() - started
-    finally:
-        gc.enable()
 
 
 def _check_records(text, records):
@@ -113,9 +97,5 @@ def _check_records(text, records):
 
 @settings(max_examples=100, deadline=None)
 @given(report)
-def test_hostile_report_like_text_points_back_and_stays_linear(text):
-    records, elapsed = timed_extract(text)
-    _check_records(text, records)
-    kb = len(text.encode("utf-8")) / 1024
-    if kb >= 2:
-        assert elapsed * 1000 / kb <= MS_PER_KB, f"{elapsed * 1000 / kb:.1f} ms per KB on {kb:.0f} KB"
+def test_hostile_report_like_text_never_crashes_and_points_back(text):
+    _check_records(text, extract_text(text))
