@@ -17,12 +17,12 @@ import os
 import random
 import subprocess
 import sys
-import time
 from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -278,9 +278,7 @@ def test_records_files_are_utf8_and_their_numbers_bounded(here, case):
         Path(name).write_bytes((HOSTILE / content).read_bytes())
     else:
         Path(name).write_text(content, encoding="utf-8")
-    start = time.monotonic()
     result = run("filter", name, "-f", "jsonl")
-    assert time.monotonic() - start < 5
     if exit_code:
         assert_one_line_error(result, exit_code, *fragments)
     else:
@@ -324,14 +322,22 @@ GREP_ACCEPTED = {
 
 
 @pytest.mark.parametrize("case", list(GREP_REFUSED))
-def test_a_grep_pattern_beyond_the_limits_is_refused_quickly(case):
+def test_a_grep_pattern_beyond_the_limits_is_refused_before_compiling(case, monkeypatch):
     pattern, fragment = GREP_REFUSED[case]
     compile_pattern.cache_clear()
-    start = time.monotonic()
+    compiled = []
+    real_compile = regex.compile
+
+    def spy(source, *args, **kwargs):
+        compiled.append(source)
+        return real_compile(source, *args, **kwargs)
+
+    monkeypatch.setattr(regex, "compile", spy)
     with pytest.raises(CriteriaError) as caught:
         compile_pattern(pattern)
-    assert time.monotonic() - start < 0.5
     assert fragment in str(caught.value) and len(str(caught.value)) < 200
+    if case != "invalid":  # only a pattern within the limits reaches the regex engine
+        assert compiled == []
 
 
 @pytest.mark.parametrize("case", list(GREP_ACCEPTED))
