@@ -9,7 +9,6 @@ fixtures/hostile/; large ones are made here from the seed.
 from __future__ import annotations
 
 import codecs
-import csv
 import io
 import json
 import logging
@@ -27,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from luohu_cli import cli, decode, pipeline
+from luohu_cli import cli, pipeline
 from luohu_cli.decode import decode_bytes, decode_records
 from luohu_cli.errors import InputError
 from luohu_cli.export import MAX_CELL, write_xlsx
