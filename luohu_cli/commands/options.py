@@ -220,7 +220,9 @@ MaxOption = Annotated[Optional[str], typer.Option(
     "--max", metavar="NUMBER", callback=_criterion(_decimal),
     help="Only records whose base_value is at most NUMBER.")]
 QualifierOption = Annotated[Optional[Literal["exact", "~", ">", ">=", "<=", "<"]], typer.Option(
-    "--qualifier", help="Only this qualifier; exact for none.")]
+    "--qualifier", metavar="QUALIFIER",
+    help="Only this qualifier: ~, >, >=, <=, < (quote them for the shell), or exact "
+         "for none.")]
 DirectionOption = Annotated[Optional[Literal["up", "down", "level"]], typer.Option(
     "--direction", "-d", case_sensitive=False,
     help="Only changes worded up (增长), worded down (下降), or levels.")]
