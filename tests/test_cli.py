@@ -407,7 +407,7 @@ def test_real_process_ends_quietly_when_the_reader_goes_away():
     assert stderr == b""
 
 
-# --- conventions every command shares (issue 10) -------------------------------------
+# --- conventions every command shares -------------------------------------------
 
 
 @pytest.mark.parametrize("flag", ["--version", "-V"])

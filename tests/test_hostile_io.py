@@ -1,4 +1,4 @@
-"""Hostile input, the input/output side (issue 8): any bytes give records or one clear line.
+"""Hostile input, the input/output side: any bytes give records or one clear line.
 
 Named case tables, one case per reproducer: decoding that degrades gracefully,
 limits on what a user passes (--grep, numbers in records, names that are not

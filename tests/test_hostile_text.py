@@ -1,6 +1,6 @@
-"""Hostile input, the engine's side (issue 8): linear time, bounded memory, capped context.
+"""Hostile input, the engine's side: linear time, bounded memory, capped context.
 
-Each reproducer of the issue is a named case.  The small ones are kept in
+Each reproducer is a named case.  The small ones are kept in
 fixtures/hostile/ under names starting `text-` (copies of
 ../shared/repro/robustness/); big ones are made here.  Before the fix they took
 seconds to minutes (timings in the `was` column of HOSTILE_INPUTS), growing

@@ -51,7 +51,7 @@ def test_importing_the_library_does_not_load_the_tokenizer():
     assert out.stdout.strip() == "False"
 
 
-# Report-like text as hostile input makes it (issue 8): headings of every form
+# Report-like text as hostile input makes it: headings of every form
 # and typo, numbers with noise characters inside, tokens repeated many times.
 HEADINGS = [
     "一、2022年工作回顾", "二、2023年工作安排", "（一）稳住经济大盘", "(二)培育市场主体", "（十一）民生",

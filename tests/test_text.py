@@ -34,7 +34,7 @@ CLEANING_CASES = {
     "mojibake-repair-stops-at-rare-chars": ("?。ㄆ撸┤婕訌?qiáng)政府", "（七）…?政府"),
     "mojibake-in-body-left-alone": ("燃?xì)獾?3個", "燃?獾?3個"),
     "plain-text-untouched": ("全年地區生產總值2630.2億元、增長3.4%", "全年地區生產總值2630.2億元、增長3.4%"),
-    # Invisible characters and look-alikes (issue 8): normalised, offsets kept.
+    # Invisible characters and look-alikes: normalised, offsets kept.
     "nbsp-as-thousands": ("生產總值1\xa0258.7億元", "生產總值1258.7億元"),
     "narrow-nbsp-as-thousands": ("生產總值1\u202f258.7億元", "生產總值1258.7億元"),
     "thin-space-as-thousands": ("生產總值1\u2009258.7億元", "生產總值1258.7億元"),
