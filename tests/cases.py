@@ -2,7 +2,7 @@
 
 Pure data (plus two tiny dict builders). Nothing here imports the engine; the
 test modules do, and compare what it produces with these tables. Everything
-follows /work/shared/spec/INDICATORS.md; where the spec is silent, the decision
+follows docs/INDICATORS.md; where the spec is silent, the decision
 taken is written down below ("DECISIONS"), next to the case that needs it.
 
 How the tables are meant to be used

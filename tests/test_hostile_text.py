@@ -1,8 +1,7 @@
 """Hostile input, the engine's side: linear time, bounded memory, capped context.
 
 Each reproducer is a named case.  The small ones are kept in
-fixtures/hostile/ under names starting `text-` (copies of
-../shared/repro/robustness/); big ones are made here.  Before the fix they took
+fixtures/hostile/ under names starting `text-`; big ones are made here.  Before the fix they took
 seconds to minutes (timings in the `was` column of HOSTILE_INPUTS), growing
 with the square of the input or worse.  A test cannot hold them to a pace (a
 slow or loaded machine would fail it; the pace is measured by bench/bench.py):

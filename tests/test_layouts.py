@@ -4,7 +4,7 @@ The reports under fixtures/layouts/ are original texts written in the layouts of
 provincial reports (and one 2021 district report): parts with and without ordinals, with and
 without years, five-year reviews beside one-year reviews, five-year targets before or after the
 year plan or in the same part, appendices and glossaries. Each has a hand annotation,
-tests/golden/layouts/<stem>.tsv, read from the text against ../shared/spec/INDICATORS.md and the
+tests/golden/layouts/<stem>.tsv, read from the text against docs/INDICATORS.md and the
 conventions written in fixtures/README.md ("Layouts"): one row per indicator with the year it
 describes, its kind, its period (`2021-2025` for a figure about a five-year plan period, empty for
 a single year) and its section_id.

@@ -242,7 +242,7 @@ def test_frame_from_reading(body, text, expected):
     assert records(body)[text] == expected
 
 
-# Headings that broke the outline (../shared/repro/robustness), kept as rows here.
+# Headings that broke the outline (hostile-input reproducers), kept as rows here.
 OUTLINE_ROBUSTNESS = {
     "ordinal-typo-is-no-heading": (
         "一、2025年工作回顾\n（一一）坚持民生优先\n全年地区生产总值增长3.4%。\n", ["", "1"], 1),
