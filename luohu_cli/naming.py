@@ -53,6 +53,14 @@ PLAN_PERIOD = regex.compile(r"“十[一二三四五六七八九]五”(?:末期
 PLAN_PERIOD_WORDS = ("末", "末期", "期末", "初", "初期", "期初", "时期", "期间", "以来")
 MAGNITUDE_CHARS = "万亿千百兆"
 YEAR_BEFORE_FIGURE = regex.compile(r"(?:由|从|到|至|比|较)?(?:19|20)\d{2}年(?:底|末)?的?$")
+# 保费由|每生每年|5元, 孤儿从|每人每月|1536元: the base a from-figure is counted on
+PER_BASE_BEFORE_FIGURE = regex.compile(r"(?:由|从)(?:每(?:人|户|生|名|亩|年|月|日|天|季度)){1,3}$")
+# A clause that only links a figure to the subject of the clause it continues:
+# 地区生产总值连续迈上4个万亿元台阶、|达|14.2万亿元, 进出口总值创历史新高，|达到|5379亿元
+SUBJECT_LINK = regex.compile(r"(?:双双|均|再|首次|已)?(?:达到|达|突破|超过|跃上|迈上|增至|升至)?")
+FIGURE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百千万近超逾约突破]")
+SUBJECT_MARKS = "，,、"             # what the linking clause follows
+SUBJECT_REACH = 60                   # how far back the clause it continues may start
 NOUN_SUFFIXES = ("率", "量", "额", "数", "值", "度", "比重", "占比")
 # Head nouns that name a measure without a suffix: 交通、水利|投资, 供热、燃气|管网
 CLASS_WORDS = ("行业", "产业", "产业链", "领域", "企业", "项目")  # 汽车、家电|行业增加值
@@ -147,6 +155,8 @@ def tokenizer() -> Tokenizer:
     domain = data.joinpath("domain_words.txt").read_bytes()
     freq, pos, total = cached("tokenizer", (words, domain), lambda: _dictionary(words),
                               check=_is_dictionary)
+    for word in vocab.word_set("name_nouns.txt"):
+        pos[word] = "n"  # 排放, 需求: nouns in a name, whatever the dictionary says
     tk = jieba.Tokenizer()
     tk.FREQ, tk.total, tk.initialized = freq, total, True
     return Tokenizer(tk, pos)
@@ -210,8 +220,8 @@ def name_before(simple: str, start: int, end: int, items: bool = False) -> tuple
     """
     if end <= start:
         return None
-    year = YEAR_BEFORE_FIGURE.search(simple, start, end)
-    if year:  # 地区生产总值由2015年的|1708.4亿元: the year is not the name
+    year = YEAR_BEFORE_FIGURE.search(simple, start, end) or PER_BASE_BEFORE_FIGURE.search(simple, start, end)
+    if year:  # 地区生产总值由2015年的|1708.4亿元, 保费由每生每年|5元: the year or base is not the name
         end = year.start()
     tk = tokenizer()
     words = tk.words(simple[start:end])
@@ -223,7 +233,7 @@ def name_before(simple: str, start: int, end: int, items: bool = False) -> tuple
     i = _skip_trailing(words, len(words) - 1, tk)
     i = _skip_adverbial(words, i, tk)
     if i < 0 or words[i] in NAME_JOINERS:
-        return None
+        return None if items else _continued_subject(simple, start, end)
     last = i
     i = _item_start(words, i, tk, items)
     # 中小学、幼儿园, 城镇和农村居民…: a list of nouns joined by 、 (or 和 及 与
@@ -236,6 +246,37 @@ def name_before(simple: str, start: int, end: int, items: bool = False) -> tuple
         fits = [x for x, _ in offsets[i:last + 1] if b - x <= limit]
         a = fits[0] if fits else b - limit
     return _trim(simple, a, b)
+
+
+def _continued_subject(simple: str, start: int, end: int) -> tuple[int, int] | None:
+    """The subject of the clause a linking clause continues, where the figure's
+    clause is only a link after 、 or ， (地区生产总值连续迈上4个万亿元台阶、|达):
+    the noun phrase the continued clause opens with, before its first verb,
+    where it names a measure (进出口总值|创历史新高).  None where that clause
+    opens with a verb (建成高标准农田8.9万亩、|达到…)."""
+    k = max(simple.rfind(c, start - 1 if start else 0, end) for c in SUBJECT_MARKS)
+    if k < 0 or not SUBJECT_LINK.fullmatch(simple, k + 1, end) or not FIGURE_START.match(simple, end):
+        return None  # not …经济总量达到4万亿元、|占全省比重: a name goes on after it
+    lo = max(0, k - SUBJECT_REACH)
+    c = max(simple.rfind(m, lo, k) for m in "，,；;：:。！？\n")
+    c = c + 1 if c >= 0 else (lo if lo == 0 else -1)
+    if c < 0 or c >= k:
+        return None
+    tk = tokenizer()
+    words = tk.words(simple[c:k])
+    lead = 0
+    while lead < len(words) - 1 and words[lead] in vocab.word_set("name_stopwords.txt") \
+            and _tag(words[lead], tk)[:1] in ("n", "t", "?"):
+        lead += 1  # 全省|进出口总值
+    n = lead
+    while n < len(words) and (not is_stop(words[n], tk) or words[n] in NAME_JOINERS and n + 1 < len(words)
+                              and n > lead and not is_stop(words[n + 1], tk)):
+        n += 1
+    if n == lead or n == len(words) or any(ch.isdigit() for w in words[lead:n] for ch in w):
+        return None
+    ends = [c + sum(len(w) for w in words[:j]) for j in range(n, lead, -1)]
+    end = next((e for e in ends if _names_a_measure(simple[c:e])), None)
+    return name_before(simple, c, end) if end is not None else None
 
 
 def _item_start(words: list[str], i: int, tk: Tokenizer, items: bool = False) -> int:

@@ -33,6 +33,26 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "level-verb-after-level": ("一般公共预算收入突破3000亿元、达到3125亿元。",
                                ["一般公共预算收入", "一般公共预算收入"]),
     "year-before-name": ("下达2025年省级就业补助资金18.6亿元。", ["省级就业补助资金"]),
+    # A clause that only links a figure (、达到, ，达到, 、双双) takes the subject of the clause it continues.
+    "link-after-count-takes-subject": ("全省地区生产总值连续跨越3个万亿元台阶、达到12.6万亿元、年均增长5.4%。",
+                                       ["万亿元台阶", "地区生产总值", "地区生产总值"]),
+    "link-after-clause-takes-subject": ("对欧盟进出口增长6%，全市外贸进出口总值创历史新高，达到4120亿元、增长12.5%。",
+                                        ["欧盟进出口", "外贸进出口总值", "外贸进出口总值"]),
+    "link-adverb-takes-subject": ("人民币存款、贷款余额连跨2个万亿元台阶、双双突破6万亿元。",
+                                  ["万亿元台阶", "存款、贷款余额"]),
+    "link-qualifier-takes-subject": ("经济总量跨越两个万亿元台阶、超过5万亿元。", ["经济总量"]),
+    "link-after-verb-first-clause": ("建成高标准农田6.2万亩、累计达到98万亩。", ["高标准农田", "高标准农田"]),
+    "link-then-share-of-whole": ("区域经济总量达到2万亿元、占全省比重达38.5%。",
+                                 ["区域经济总量", "区域经济总量占全省比重"]),
+    # The base a from-figure is counted on (由每生每年) is no name.
+    "per-base-from-to": ("助学金由每生每年2000元提高至2500元。", ["助学金", "助学金"]),
+    # Nouns the dictionary tags as verbs (排放, 投放, 需求, 通道, 县) are nouns in a name.
+    "noun-tagged-verb-emission": ("工业二氧化碳排放下降4%。", ["工业二氧化碳排放"]),
+    "noun-tagged-verb-lending": ("普惠小微贷款投放超过500亿元。", ["普惠小微贷款投放"]),
+    "noun-tagged-verb-demand": ("对接企业技术需求1200项。", ["企业技术需求"]),
+    "noun-tagged-verb-channel": ("建成跨江通道3座、在建5座。", ["跨江通道", "跨江通道"]),
+    "noun-tagged-morpheme-county": ("9个设区市和4个县获评全国文明城市。", ["设区市", "县"]),
+    "modifier-verb-scattered": ("散居孤儿基本生活费提高到每月1600元。", ["散居孤儿基本生活费"]),
     # A five-year plan's time is the base of a comparison or the frame of a name, not the name.
     "plan-end-compared": ("营业收入较“十三五”末期翻一番、利润翻三番。", ["营业收入", "利润"]),
     "plan-period-compared": ("实际使用外资比“十三五”时期增长78.9%。", ["实际使用外资"]),
