@@ -18,12 +18,20 @@ Rules decided once (each pinned by a case in tests/test_real_figures.py):
 - 翻一番 is a doubling: value 1, unit 番, base_value 100 (%): the increase it
   means; 翻两番 is 300 %, 翻番 alone 100 %.
 - A streak (连续5年, 连续16个季度), a rank (第9位, 排名提升6位, 提升5个位次),
-  a grade (千亿级, 300万吨级) and the report's outline (10个方面) are not
-  figures.
+  a grade (千亿级, 300万吨级), a session (十一次全会) and the report's outline
+  (10个方面) are not figures.
+- A figure right after a count's measure word names the class counted
+  (4个过千亿产业, 2个1类创新药: the record is the count); a bare 十/百/千
+  counts with 余/多 as with a qualifier (千余家: > 1000 家); 2倍多 is > 2 倍.
+- A bare magnitude listed before a figure with the same magnitude and a unit
+  takes its unit (1409万、1305万人次: both 万人次).
+- A decimal with no unit is a ratio or a score only where a word naming one
+  stands earlier in its clause (收入比缩小至2.12: 2.12 :1; 满意度从84.7提升至89.6;
+  data/bare_figures.tsv).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -48,6 +56,9 @@ UNIT_GROUPS = ("bare_mag", "bare_unit", "tw_mag", "tw_unit", "mag", "munit", "un
 FRACTION_PLACES = 10
 RUN_CHARS = frozenset(CN_DIGITS + "十百千万亿")
 CLAUSE_MARKS = frozenset("，,。；;：:、！!？?（(“\r\n")
+# what may stand before a count's measure word (3个, 两个, 多个, 1.2万个)
+COUNTED = frozenset("0123456789多几" + CN_DIGITS + "十百千万亿")
+LIST_JOINERS = frozenset(("、", "和", "及", "与"))
 # Abbreviations glued to the figure they name (GDP31.4亿元, R&D3.2%) are read
 # when at least this long; shorter runs are codes or damage (U13, B1, IL0%).
 GLUED_NAME = regex.compile(r"[A-Za-z][A-Za-z&]{2,}$")
@@ -115,7 +126,7 @@ def pattern() -> "regex.Pattern[str]":
             (?P<inside2>{_alternatives(vocab.qualifiers('inside'))})?
             (?:(?P<munit>{_alternatives(mag_units)})|(?P<unit>{_alternatives(plain_units)}))?
         )
-        (?P<after>{_alternatives(vocab.qualifiers('after'))})?
+        (?:(?P<after>{_alternatives(vocab.qualifiers('after'))})|(?<=倍)(?P<after_inside>{_alternatives(vocab.qualifiers('inside'))}))?
         """,
         regex.VERBOSE,
     )
@@ -145,11 +156,39 @@ def find_figures(simple: str, start: int = 0, end: int | None = None) -> list[Fi
             fig = None
         if fig is not None and _followed_by(simple, fig.end, "grade"):
             fig = None  # 千亿级, 300万吨级: a grade, not an amount
+        if fig is not None and _after_a_count(simple, fig.start):
+            fig = None  # 4个过千亿产业, 2个1类创新药: the class of what is counted
         if fig is None:
             pos = _next_start(simple, m.start() + 1, end)
             continue
         found.append(fig)
         pos = m.end()
+    return _share_units(simple, found)
+
+
+def _after_a_count(simple: str, at: int) -> bool:
+    """True where a count's measure word stands right before `at`: 4个|过千亿产业,
+    4个过|五千亿 (过 not read as a qualifier before a digit)."""
+    if at and simple[at - 1] in _bare_qualifier_chars():
+        at -= 1
+    return at >= 2 and simple[at - 1] in _exclusion_words("count-class") and simple[at - 2] in COUNTED
+
+
+@lru_cache(maxsize=1)
+def _bare_qualifier_chars() -> str:
+    return "".join(vocab.qualifiers("bare"))
+
+
+def _share_units(simple: str, found: list[Figure]) -> list[Figure]:
+    """1409万、1305万人次: a bare magnitude listed before a figure with the same
+    magnitude and a unit takes that unit (分别为A万、B万人次)."""
+    for i in range(len(found) - 2, -1, -1):
+        fig, nxt = found[i], found[i + 1]
+        if (fig.family == "count" and not fig.base_unit and fig.unit in BARE_MAGNITUDES
+                and nxt.base_unit and len(nxt.unit) > len(fig.unit) and nxt.unit.startswith(fig.unit)
+                and simple[fig.end:nxt.start] in LIST_JOINERS):
+            found[i] = replace(fig, unit=nxt.unit, base_unit=nxt.base_unit, family=nxt.family,
+                               unit_spans=fig.unit_spans + nxt.unit_spans[1:])
     return found
 
 
@@ -302,6 +341,8 @@ def _plain_figure(m, simple: str) -> Figure | None:
     mag = m.group("mag") or ""
     unit = m.group("munit") or m.group("unit") or ""
     chinese = not number[0].isdigit()
+    if not unit and not mag and not chinese:
+        return _bare_figure(m, simple, number)  # 收入比缩小至2.12
     if not unit and mag not in BARE_MAGNITUDES:
         return None  # 20多万 counts; 110千(伏) does not
     unit_start = m.start("munit") if m.group("munit") else m.start("unit")
@@ -330,6 +371,44 @@ def _plain_figure(m, simple: str) -> Figure | None:
     if unit in vocab.exclusions("rank-unit") and _preceded_by(simple, m.start(), "rank-verb"):
         return None  # 排名提升6位
     return _make(m, value, high, mag + unit, mag, base_unit, family, chinese)
+
+
+def _bare_figure(m, simple: str, number: str) -> Figure | None:
+    """A ratio or a score written without a unit: 城乡居民收入比缩小至2.12,
+    收入倍差从1.96缩小至1.81, 公众满意度从84.7提升至89.6.
+
+    Only a decimal, only where a word that names a ratio or a score stands
+    earlier in its clause (data/bare_figures.tsv `name`), and only where the
+    clause ends after it or a change word follows (`next`: 从1.96缩小至).
+    """
+    if "." not in number or m.group("sign") or m.group("high") or m.group("inside") or m.group("inside2"):
+        return None
+    end = m.end()
+    if end < len(simple) and simple[end] not in CLAUSE_MARKS and simple[end] not in "）)" \
+            and not simple.startswith(_bare_words("next"), end):
+        return None
+    if not _number_stands_alone(m, simple, False, False):
+        return None
+    clause = _clause_before(simple, m.start("num"), 16)
+    for word, base_unit in _bare_names():
+        if word in clause:
+            value = parse_number(number)
+            if base_unit == ":1" and value <= 1:
+                return None
+            return _make(m, value, None, "", "", base_unit, "ratio" if base_unit else "score", chinese=False)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _bare_words(role: str) -> tuple[str, ...]:
+    return tuple(row[1] for row in vocab.rows("bare_figures.tsv") if row[0] == role)
+
+
+@lru_cache(maxsize=1)
+def _bare_names() -> tuple[tuple[str, str], ...]:
+    """(word, base unit) of the words that name a bare ratio (:1) or score ('')."""
+    return tuple((row[1], row[2] if len(row) > 2 else "") for row in vocab.rows("bare_figures.tsv")
+                 if row[0] == "name")
 
 
 def _adjacent_pair(number: str) -> tuple[Decimal, Decimal] | None:
@@ -402,7 +481,7 @@ def _chinese_is_quantity(m, simple: str, number: str, value: Decimal, family: st
     二十条 name policies.
     """
     qualified = bool(m.group("before") or m.group("upper"))
-    if all(c in "十百千" for c in number) and not qualified:
+    if all(c in "十百千" for c in number) and not (qualified or m.group("inside")):
         return False
     if len(number) > 1 and all(c in CN_DIGITS for c in number) and not _adjacent_pair(number):
         return False
@@ -442,6 +521,8 @@ def _make(m, value, high, unit, mag, base_unit, family, chinese, base=None) -> F
             qualifier = vocab.qualifiers("inside")[m.group(group)]
     if m.group("after"):
         qualifier = vocab.qualifiers("after")[m.group("after")]
+    if m.group("after_inside"):  # 增长2倍多
+        qualifier = vocab.qualifiers("inside")[m.group("after_inside")]
     num_start = m.start("sign") if m.group("sign") else (
         m.start("num") if m.group("num") else m.start("ratio") if m.group("ratio") else
         m.start() + len(m.group("before") or m.group("upper") or ""))

@@ -35,8 +35,16 @@ Rules decided here (see also the docstring of luohu_cli/figures.py):
   一 + measure word is the article and never counts (一张蓝图, 一处变化).
   Small Chinese durations follow the Arabic rule (三天内办结 is a measure,
   一小时通勤圈 a description).
+- 千余家 / 百余项 / 十多个 count (> 1000 家); 千余年 stays a span; 2倍多 is > 2 倍.
+- A bare ratio or score is read where a word names it earlier in the clause:
+  收入比缩小至2.12 (2.12, base unit :1), 倍差从1.96缩小至1.81, 满意度从85.2提升至90.3
+  (base unit empty); 收入比上年 is a comparison, and a version (3.0, 2.0) stays a name.
+- A figure right after a count's measure word names the class counted
+  (3个过千亿元产业集群, 2个1类新药: only the count is a record).
+- In a list of bare magnitudes the last unit is shared back (820万、615万人次),
+  never across a noun (45万群众、12万户).
 - A streak (连续5年, 连续16个季度), a rank (全国第一, 排名提升6位, 居全国第9位),
-  a grade (两万亿级城市, 300万吨级), an age that defines a group (3岁以下婴幼儿,
+  a grade (两万亿级城市, 300万吨级), a session (十一次全会), an age that defines a group (3岁以下婴幼儿,
   65岁及以上老年人) and the report's own outline (重点做好10个方面工作) are not
   indicators.
 """
@@ -167,14 +175,36 @@ REAL_FIGURE_CASES = {
     "taiwan-compound-still": ("總額1萬2,000個。", [R("1萬2,000個", "12000", "個", "12000", "个")]),
     # --- what stays a count next to a rank word
     "academicians-are-people": ("两院院士增至123位。", [R("123位", "123", "位", "123", "位")]),
+    # --- a round hundred or thousand with 余/多 counts (a bare 千 needs a qualifier)
+    "qian-yu-jia": ("带动上下游千余家配套单位。", [R("千余家", "1000", "家", "1000", "家", ">")]),
+    "bai-yu-xiang": ("百余项改革试点任务先行先试。", [R("百余项", "100", "项", "100", "项", ">")]),
+    "shi-duo-ge": ("新建十多个口袋公园。", [R("十多个", "10", "个", "10", "个", ">")]),
+    # --- 多 after a multiple
+    "times-and-more": ("发明专利拥有量增长2倍多。", [R("2倍多", "2", "倍", "2", "倍", ">", "up")]),
+    # --- rounds of weather events are counted in 轮
+    "rounds-of-rain": ("有效应对17轮强降雨过程。", [R("17轮", "17", "轮", "17", "轮")]),
+    # --- ratios and scores written bare, named by 收入比, 倍差, 之比, 满意度
+    "ratio-without-one": ("城乡居民收入比缩小至2.12。", [R("2.12", "2.12", "", "2.12", ":1")]),
+    "bare-income-gap": ("收入倍差从1.96缩小至1.81。", [
+        R("1.96", "1.96", "", "1.96", ":1"), R("1.81", "1.81", "", "1.81", ":1")]),
+    "ratio-bare-about": ("城乡居民收入比缩小到2.3左右。", [R("2.3左右", "2.3", "", "2.3", ":1", "~")]),
+    "satisfaction-score": ("群众满意度从85.2提升至90.3。", [
+        R("85.2", "85.2", "", "85.2", ""), R("90.3", "90.3", "")]),
+    "income-compared-to-last-year": ("城乡居民收入比上年增长5.6%。", [R("5.6%", "5.6", "%", direction="up")]),
+    # --- a figure right after a count's measure word names the class counted
+    "class-after-count-over": ("新增3个过千亿元产业集群。", [R("3个", "3", "个", "3", "个")]),
+    "class-after-count-over-digits": ("培育4个过五千亿产业。", [R("4个", "4", "个", "4", "个")]),
+    "class-after-count-category": ("2个1类新药获批上市。", [R("2个", "2", "个", "2", "个")]),
+    "counts-of-counts": ("12类45件民生实事全面完成。", [R("12类", "12", "类"), R("45件", "45", "件")]),
+    # --- a unit shared back along a list of bare magnitudes
+    "shared-unit-in-list": ("两市地铁日均客运量分别达820万、615万人次。", [
+        R("820万", "820", "万人次", "8200000", "人次"), R("615万人次", "615", "万人次", "6150000", "人次")]),
+    "no-shared-unit-across-a-noun": ("惠及45万群众、12万户家庭。", [
+        R("45万", "45", "万", "450000", ""), R("12万户", "12", "万户", "120000", "户")]),
 }
 
 # Known gaps (strict xfail: a case that starts passing must move up).
 REAL_XFAIL_CASES = {
-    # a ratio written without its ":1" has no unit to find it by
-    "ratio-without-one": ("城乡居民收入比缩小至2.12。", [R("2.12", "2.12", "")]),
-    # an index or multiple written bare
-    "bare-income-gap": ("收入倍差从1.96缩小至1.81。", [R("1.96", "1.96", ""), R("1.81", "1.81", "")]),
     # a share followed by 企业 is dropped by the class-threshold rule (pipeline)
     "share-of-firms": ("超五成企业实现增长。", [R("超五成", "5", "成", "50", "%", ">")]),
     # whole years are dates or spans; only decimals read as a length of time
@@ -231,6 +261,13 @@ NOT_FIGURES = {
     "one-hour-circle": "构建一小时通勤圈。",
     "three-year-action": "实施三年行动计划。",
     "spaces-in-a-date": "2023 年 1 月 10 日。",
+    "thousand-years": "传承千余年历史文脉。",
+    "new-round": "开展新一轮国企改革。",
+    "two-wheels": "坚持两轮驱动。",
+    "session-after-a-list": "按照省委十一届十次、十一次全会部署。",
+    "class-after-first-one": "成为北方第一个过10万亿元的省份。",
+    "version-number": "推出首发经济3.0、数字政府2.0建设。",
+    "bare-decimal-without-ratio-word": "综合排名保持在2.5，位居前列。",
 }
 
 # Each spaced figure: input[start:end] is the figure as written, spaces included.
