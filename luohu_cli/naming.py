@@ -35,10 +35,10 @@ MAX_LIST = 40                     # the items of a parallel list, before each ta
 CODE_WORD = regex.compile(r"\d+[A-Za-z]+\w*|[A-Za-z][A-Za-z0-9_.&+/-]*|\d+型")
 ASCII_PIECE = regex.compile(r"[A-Za-z0-9_.&+/-]+")
 # Bound morphemes jieba's short dictionary leaves on their own: an attributive
-# suffix (保障|性, 服务|型) and one-character heads and measures (排污|口,
+# suffix (保障|性, 服务|型, 公交|化) and one-character heads and measures (排污|口,
 # 行政|村, 训练|室, 满意|率) make one word with the word before them.
-SUFFIX_MORPHEMES = frozenset("性型式")
-HEAD_MORPHEMES = frozenset("口室村县站点区园馆厂库池港网桩员率量额")
+SUFFIX_MORPHEMES = frozenset("性型式化")
+HEAD_MORPHEMES = frozenset("口室村县站点区园馆厂库池港网桩员率量额集")
 SUFFIX_CHARS = frozenset("率量额数值度")  # one-character measure suffixes (满意|率)
 AFTER_SUFFIX = frozenset("达均超为至到由从")  # what follows a name: 率|达, 率|均, 额|超
 NOT_GLUED_TO = ("p", "c", "u", "r", "m", "q", "f", "x", "w", "y", "e", "o")
@@ -69,7 +69,8 @@ MEASURE_HEADS = ("投资", "收入", "支出", "进出口", "出口", "进口", 
                  "价格", "销量", "人次", "人数", "起数", "经费")
 # Heads of a thing that is counted, where what is done to it may stand before: 建设|试点
 PLACE_HEADS = ("试点", "项目", "工程", "基地", "中心", "平台", "片区", "园区", "示范区", "示范县", "示范村")
-PROPER = ("ns", "nr", "nt", "?")     # place, person, organisation, unknown
+PROPER = ("ns", "nr", "nt", "?")
+ALTERNATIVE_MEASURE = regex.compile(r"[（(]\p{Han}(?:[、，,]\p{Han}){0,3}[）)]")  # 8条（个）, 2813万辆（艘、架）     # place, person, organisation, unknown
 TRAILING_NOT_NAME = ("a", "d", "m", "q", "l")
 
 
@@ -99,8 +100,7 @@ class Tokenizer:
             elif w == "型" and last.isdigit():
                 out[-1] = last + w          # 2|型 糖尿病
             elif (len(w) == 1 and (w in SUFFIX_MORPHEMES or w in HEAD_MORPHEMES) and last
-                  and regex.fullmatch(r"\p{Han}+", last) and (last not in _bound_stops() or w == "率" and (
-                      last in vocab.word_set("predicate_verbs.txt") and last not in vocab.directions()))
+                  and regex.fullmatch(r"\p{Han}+", last) and _glues(last, w)
                   and not self.pos.get(last, "n").startswith(NOT_GLUED_TO)):
                 out[-1] = last + w          # 保障|性, 排污|口, 满意|率, 实施|率
                 self.pos.setdefault(out[-1], "b" if w in SUFFIX_MORPHEMES else "n")
@@ -122,6 +122,17 @@ class Tokenizer:
                     end = 1
             out.extend((w[:end], w[end:]) if end else (w,))
         return out
+
+
+def _glues(last: str, w: str) -> bool:
+    """True where the bound morpheme w makes one word with the word before it:
+    not 全年|量; 率 after a predicate verb (实施|率), 性 after a stop word of two
+    characters (预期|性) do."""
+    if last not in _bound_stops():
+        return True
+    if w == "性":
+        return len(last) == 2 and last in vocab.word_set("name_stopwords.txt")
+    return w == "率" and last in vocab.word_set("predicate_verbs.txt") and last not in vocab.directions()
 
 
 @lru_cache(maxsize=1)
@@ -453,11 +464,19 @@ def _skip_trailing(words: list[str], i: int, tk: Tokenizer) -> int:
             i = j - 1  # 安全感|连续8年|保持在
         elif (j := _plan_period_start(words, i)) is not None:
             i = j - 1  # 营业收入较|“十三五”末期|翻一番: the base compared with
+        elif _done_as_a_kind(words, i):
+            break  # 家庭适老化|改造|6万户: the kind of work is what is counted
         elif (is_stop(w, tk) or w in FLOW_VERBS and i == len(words) - 1) and w not in NAME_JOINERS:
             i -= 1  # 老年医院数量|新增|76家: 新增 right before a figure is its verb
         else:
             break
     return i
+
+
+def _done_as_a_kind(words: list[str], i: int) -> bool:
+    """True for an action noun after a -化 word (适老化|改造, 现代化|改造): a
+    kind of work, counted as a whole, not a verb after the counted things."""
+    return words[i] in ACTION_NOUNS and i > 0 and len(words[i - 1]) > 1 and words[i - 1].endswith("化")
 
 
 def _opening(words: list[str], closing: int, marks: tuple[str, ...] = ("(", "（")) -> int | None:
@@ -474,6 +493,9 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
     proper or unknown noun is the verb of the sentence (企业投资罗湖).  `loose`
     takes the first two words whatever they are (a last resort).
     """
+    alternative = ALTERNATIVE_MEASURE.match(simple, start, end)
+    if alternative:
+        start = alternative.end()  # 100条（个）|幸福河湖: another measure word for the same count
     if end <= start or simple[start] in PUNCT and not (
             simple[start] in OPEN_QUOTES and any(q in simple[start:end] for q in CLOSE_QUOTES)):
         return None
@@ -531,12 +553,14 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
         inside = inside or (bool(kept) and _is_nominal(kept[-1], tk) and k + 1 < len(words)
                             and (w in ACTION_NOUNS or vocab.directions().get(w) in ("up", "down") and len(w) > 1)
                             and _is_head(words[k + 1], tk))
+        inside = inside or bool(kept) and _done_as_a_kind(kept + [w], len(kept))  # 公交化|改造
         inside = inside or (w in NAME_JOINERS and bool(kept) and following[:1] in ("n", "a", "b", "?")
                             and not words[k + 1][:1].isdigit())  # 市级、区级改革
         if is_stop(w, tk) and not inside and not (w.isdigit() and kept):
             break
         kept.append(w)
-    while kept and (tk.pos.get(kept[-1], "n")[:1] in TRAILING_NOT_NAME or kept[-1] in ("中", "内", "里")
+    while kept and not _done_as_a_kind(kept, len(kept) - 1) and (
+            tk.pos.get(kept[-1], "n")[:1] in TRAILING_NOT_NAME or kept[-1] in ("中", "内", "里")
                     or len(kept) > 1 and (kept[-1] in ACTION_NOUNS or _is_verb(kept[-1], tk)
                                           and tk.pos.get(kept[-1]) not in KEEP_POS)):
         kept.pop()  # 12480个入河排污口|整治, 104种|工业产品|中: the things counted, not what is done to them
@@ -628,6 +652,17 @@ def noun_right_before(simple: str, start: int, at: int) -> bool:
     return bool(words) and _tag(words[-1], tk)[:1] == "n" and words[-1] not in FLOW_VERBS
 
 
+def _word_boundary(simple: str, a: int, b: int, at: int) -> bool:
+    """True where the tokenizer cuts simple[a:b] at `at`: 约|束性指标 is no cut
+    (约束性|指标), so the stop word 约 is no edge of 约束性指标, nor 预期 of 预期性指标."""
+    cut = a
+    for w in tokenizer().words(simple[a:b]):
+        cut += len(w)
+        if cut >= at:
+            return cut == at
+    return True
+
+
 def _trim(simple: str, a: int, b: int) -> tuple[int, int] | None:
     """Drop stop words left at the edges (全年, 的 …)."""
     stops = vocab.words("name_stopwords.txt")
@@ -635,7 +670,7 @@ def _trim(simple: str, a: int, b: int) -> tuple[int, int] | None:
     while changed and a < b:
         changed = False
         for w in stops:
-            if simple.startswith(w, a, b) and b - a > len(w):
+            if simple.startswith(w, a, b) and b - a > len(w) and _word_boundary(simple, a, b, a + len(w)):
                 a += len(w)
                 changed = True
             if simple.endswith(w, a, b) and b - a > len(w):

@@ -53,6 +53,16 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "noun-tagged-verb-channel": ("建成跨江通道3座、在建5座。", ["跨江通道", "跨江通道"]),
     "noun-tagged-morpheme-county": ("9个设区市和4个县获评全国文明城市。", ["设区市", "县"]),
     "modifier-verb-scattered": ("散居孤儿基本生活费提高到每月1600元。", ["散居孤儿基本生活费"]),
+    # A stop word is no edge of a word it begins (约|束性指标, 全国|性), and 性 glues to one (预期|性).
+    "stop-word-before-suffix": ("完成预期性指标12项、约束性指标6项。", ["预期性指标", "约束性指标"]),
+    "scope-word-before-suffix": ("举办全国性文艺展演120场。", ["全国性文艺展演"]),
+    "nature-noun": ("自然岸线保有率达到62%。", ["自然岸线保有率"]),
+    "bound-head-set": ("建成8个高质量数据集。", ["高质量数据集"]),
+    # Another measure word in brackets after a count: the noun follows it.
+    "alternative-measure-word": ("新建成120座（处）污水处理设施。", ["污水处理设施"]),
+    # A -化 kind of work (适老化|改造) is counted whole.
+    "kind-of-work-before-figure": ("完成困难家庭适老化改造2.3万户。", ["困难家庭适老化改造"]),
+    "kind-of-work-after-count": ("实施60条公交线路智能化改造。", ["公交线路智能化改造"]),
     # A five-year plan's time is the base of a comparison or the frame of a name, not the name.
     "plan-end-compared": ("营业收入较“十三五”末期翻一番、利润翻三番。", ["营业收入", "利润"]),
     "plan-period-compared": ("实际使用外资比“十三五”时期增长78.9%。", ["实际使用外资"]),
