@@ -69,8 +69,9 @@ MEASURE_HEADS = ("投资", "收入", "支出", "进出口", "出口", "进口", 
                  "价格", "销量", "人次", "人数", "起数", "经费")
 # Heads of a thing that is counted, where what is done to it may stand before: 建设|试点
 PLACE_HEADS = ("试点", "项目", "工程", "基地", "中心", "平台", "片区", "园区", "示范区", "示范县", "示范村")
-PROPER = ("ns", "nr", "nt", "?")
-ALTERNATIVE_MEASURE = regex.compile(r"[（(]\p{Han}(?:[、，,]\p{Han}){0,3}[）)]")  # 8条（个）, 2813万辆（艘、架）     # place, person, organisation, unknown
+PROPER = ("ns", "nr", "nt", "?")     # place, person, organisation, unknown
+# another measure word in brackets right after a count: 100条（个）, 2813万辆（艘、架）
+ALTERNATIVE_MEASURE = regex.compile(r"[（(]\p{Han}(?:[、，,]\p{Han}){0,3}[）)]")
 TRAILING_NOT_NAME = ("a", "d", "m", "q", "l")
 
 
@@ -561,8 +562,8 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
         kept.append(w)
     while kept and not _done_as_a_kind(kept, len(kept) - 1) and (
             tk.pos.get(kept[-1], "n")[:1] in TRAILING_NOT_NAME or kept[-1] in ("中", "内", "里")
-                    or len(kept) > 1 and (kept[-1] in ACTION_NOUNS or _is_verb(kept[-1], tk)
-                                          and tk.pos.get(kept[-1]) not in KEEP_POS)):
+            or len(kept) > 1 and (kept[-1] in ACTION_NOUNS or _is_verb(kept[-1], tk)
+                                  and tk.pos.get(kept[-1]) not in KEEP_POS)):
         kept.pop()  # 12480个入河排污口|整治, 104种|工业产品|中: the things counted, not what is done to them
     if not kept:
         return None
