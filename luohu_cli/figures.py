@@ -52,7 +52,7 @@ CHINESE = rf"[{_CN}][{_CN}点]{{0,15}}(?:(?:[万亿][{_CN}]{{1,10}}){{1,4}}(?:�
 HUNDRED = Decimal(100)
 TEN = Decimal(10)
 BARE_MAGNITUDES = ("万", "亿", "万亿", "兆")  # a magnitude that may stand without a unit
-UNIT_GROUPS = ("bare_mag", "bare_unit", "tw_mag", "tw_unit", "mag", "munit", "unit", "ratio_unit")
+UNIT_GROUPS = ("bare_mag", "bare_unit", "tw_mag", "tw_unit", "mag", "munit", "unit", "per", "ratio_unit")
 FRACTION_PLACES = 10
 RUN_CHARS = frozenset(CN_DIGITS + "十百千万亿")
 CLAUSE_MARKS = frozenset("，,。；;：:、！!？?（(“\r\n")
@@ -124,7 +124,8 @@ def pattern() -> "regex.Pattern[str]":
             (?P<inside>{_alternatives(vocab.qualifiers('inside'))})?
             (?P<mag>{_magnitudes(mags, mag_units)})?
             (?P<inside2>{_alternatives(vocab.qualifiers('inside'))})?
-            (?:(?P<munit>{_alternatives(mag_units)})|(?P<unit>{_alternatives(plain_units)}))?
+            (?:(?:(?P<munit>{_alternatives(mag_units)})|(?P<unit>{_alternatives(plain_units)}))
+               (?P<per>/(?:{_alternatives(vocab.words("per_units.txt"))}))?)?
         )
         (?:(?P<after>{_alternatives(vocab.qualifiers('after'))})|(?<=倍)(?P<after_inside>{_alternatives(vocab.qualifiers('inside'))}))?
         """,
@@ -346,9 +347,12 @@ def _plain_figure(m, simple: str) -> Figure | None:
     if not unit and mag not in BARE_MAGNITUDES:
         return None  # 20多万 counts; 110千(伏) does not
     unit_start = m.start("munit") if m.group("munit") else m.start("unit")
-    if unit and not _unit_is_a_word(simple, unit_start, unit):
+    per = m.group("per") or ""  # 42万元/人, 1459万吨/年: a rate per person, per year
+    if unit and not per and not _unit_is_a_word(simple, unit_start, unit):
         return None  # 36起成功 counts; 1对1, 两位数 do not
     base_unit, family = vocab.units().get(unit, ("", "count"))
+    if per:
+        unit, base_unit = unit + per, base_unit + per
     glued = family in GLUED_FAMILIES or (not unit and bool(mag))
     if not _number_stands_alone(m, simple, chinese, glued):
         return None

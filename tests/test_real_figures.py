@@ -41,6 +41,8 @@ Rules decided here (see also the docstring of luohu_cli/figures.py):
   (base unit empty); 收入比上年 is a comparison, and a version (3.0, 2.0) stays a name.
 - A figure right after a count's measure word names the class counted
   (3个过千亿元产业集群, 2个1类新药: only the count is a record).
+- A unit counted per something after a slash keeps it (38万元/人以上: unit
+  万元/人, base unit 元/人, the qualifier after it read); 吨标准煤 (吨标煤) is a unit.
 - In a list of bare magnitudes the last unit is shared back (820万、615万人次),
   never across a noun (45万群众、12万户).
 - A streak (连续5年, 连续16个季度), a rank (全国第一, 排名提升6位, 居全国第9位),
@@ -199,6 +201,17 @@ REAL_FIGURE_CASES = {
     # --- a unit shared back along a list of bare magnitudes
     "shared-unit-in-list": ("两市地铁日均客运量分别达820万、615万人次。", [
         R("820万", "820", "万人次", "8200000", "人次"), R("615万人次", "615", "万人次", "6150000", "人次")]),
+    # --- a unit per person, per year, per day after a slash; standard coal
+    "per-person-at-least": ("全员劳动生产率提高到38万元/人以上。", [
+        R("38万元/人以上", "38", "万元/人", "380000", "元/人", ">=")]),
+    "per-person-about": ("全员劳动生产率达到26万元/人左右。", [
+        R("26万元/人左右", "26", "万元/人", "260000", "元/人", "~")]),
+    "per-year-capacity": ("新增煤炭产能2400万吨/年。", [R("2400万吨/年", "2400", "万吨/年", "24000000", "吨/年")]),
+    "per-day-capacity": ("垃圾处理能力达到3.2万吨/日。", [R("3.2万吨/日", "3.2", "万吨/日", "32000", "吨/日")]),
+    "per-head-area": ("人均住房面积达到36.5平方米/人。", [R("36.5平方米/人", "36.5", "平方米/人", "36.5", "平方米/人")]),
+    "standard-coal": ("保障重点项目用能860万吨标准煤。", [
+        R("860万吨标准煤", "860", "万吨标准煤", "8600000", "吨标准煤")]),
+    "standard-coal-short": ("单位产值能耗降至0.38吨标煤。", [R("0.38吨标煤", "0.38", "吨标煤", "0.38", "吨标准煤")]),
     "no-shared-unit-across-a-noun": ("惠及45万群众、12万户家庭。", [
         R("45万", "45", "万", "450000", ""), R("12万户", "12", "万户", "120000", "户")]),
 }
