@@ -362,15 +362,23 @@ def _clause_bound(simple: str, s: int, at: int) -> int:
 
 
 def _split_items(simple: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The items of a list name: 、 和 与 及 split it, not 及以上 (二级及以上医院)."""
+    """The items of a list name: 、 和 与 及 split it, not 及以上 (二级及以上医院)
+    nor a word that holds one of them (普及率, 和谐社区: data/joined_words.txt)."""
     items, start = [], a
+    whole = [m.span() for m in _joined_words().finditer(simple, a, b)]
     for m in LIST_ITEM_JOINER.finditer(simple, a, b):
-        if _inside_quotes(simple, a, m.start()):
+        if _inside_quotes(simple, a, m.start()) or any(s <= m.start() < e for s, e in whole):
             continue
         items.append((start, m.start()))
         start = m.end()
     items.append((start, b))
     return [_unquoted(simple, *i) for i in items if i[1] > i[0]]
+
+
+@lru_cache(maxsize=1)
+def _joined_words() -> regex.Pattern[str]:
+    return regex.compile("|".join(sorted(map(regex.escape, vocab.words("joined_words.txt")),
+                                         key=len, reverse=True)))
 
 
 def _unquoted(simple: str, a: int, b: int) -> tuple[int, int]:
