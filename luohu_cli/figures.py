@@ -127,7 +127,7 @@ def pattern() -> "regex.Pattern[str]":
             (?:(?:(?P<munit>{_alternatives(mag_units)})|(?P<unit>{_alternatives(plain_units)}))
                (?P<per>/(?:{_alternatives(vocab.words("per_units.txt"))}))?)?
         )
-        (?:(?P<after>{_alternatives(vocab.qualifiers('after'))})|(?<=倍)(?P<after_inside>{_alternatives(vocab.qualifiers('inside'))}))?
+        (?:(?P<after>{_alternatives(vocab.qualifiers('after'))})|(?<=[倍番])(?P<after_inside>{_alternatives(vocab.qualifiers('inside'))}))?
         """,
         regex.VERBOSE,
     )
@@ -525,7 +525,7 @@ def _make(m, value, high, unit, mag, base_unit, family, chinese, base=None) -> F
             qualifier = vocab.qualifiers("inside")[m.group(group)]
     if m.group("after"):
         qualifier = vocab.qualifiers("after")[m.group("after")]
-    if m.group("after_inside"):  # 增长2倍多
+    if m.group("after_inside"):  # 增长2倍多, 翻了一番多
         qualifier = vocab.qualifiers("inside")[m.group("after_inside")]
     num_start = m.start("sign") if m.group("sign") else (
         m.start("num") if m.group("num") else m.start("ratio") if m.group("ratio") else

@@ -35,10 +35,12 @@ Rules decided here (see also the docstring of luohu_cli/figures.py):
   一 + measure word is the article and never counts (一张蓝图, 一处变化).
   Small Chinese durations follow the Arabic rule (三天内办结 is a measure,
   一小时通勤圈 a description).
-- 千余家 / 百余项 / 十多个 count (> 1000 家); 千余年 stays a span; 2倍多 is > 2 倍.
+- 千余家 / 百余项 / 十多个 count (> 1000 家); 千余年 stays a span; 2倍多 is > 2 倍,
+  翻了一番多 > 100 %.
+- Latin units carry their Chinese base unit (5GW: 吉瓦, 200MW: 兆瓦, 1200万TEU: 标准箱).
 - A bare ratio or score is read where a word names it earlier in the clause:
-  收入比缩小至2.12 (2.12, base unit :1), 倍差从1.96缩小至1.81, 满意度从85.2提升至90.3
-  (base unit empty); 收入比上年 is a comparison, and a version (3.0, 2.0) stays a name.
+  收入比缩小至2.12 (2.12, base unit :1), 倍差从1.96缩小至1.81, 满意度从85.2提升至90.3,
+  基尼系数0.46 (base unit empty); 收入比上年 is a comparison, and a version (3.0, 2.0) stays a name.
 - A figure right after a count's measure word names the class counted
   (3个过千亿元产业集群, 2个1类新药: only the count is a record).
 - A unit counted per something after a slash keeps it (38万元/人以上: unit
@@ -212,6 +214,16 @@ REAL_FIGURE_CASES = {
     "standard-coal": ("保障重点项目用能860万吨标准煤。", [
         R("860万吨标准煤", "860", "万吨标准煤", "8600000", "吨标准煤")]),
     "standard-coal-short": ("单位产值能耗降至0.38吨标煤。", [R("0.38吨标煤", "0.38", "吨标煤", "0.38", "吨标准煤")]),
+    # --- units in Latin letters, containers, piles
+    "gigawatts": ("光伏装机达到5GW，新型储能200MW。", [
+        R("5GW", "5", "GW", "5", "吉瓦"), R("200MW", "200", "MW", "200", "兆瓦")]),
+    "megawatt-hours": ("建成储能电站100MWh、80兆瓦时。", [
+        R("100MWh", "100", "MWh", "100", "兆瓦时"), R("80兆瓦时", "80", "兆瓦时", "80", "兆瓦时")]),
+    "computing-eflops": ("智能算力规模达到12EFLOPS。", [R("12EFLOPS", "12", "EFLOPS", "12", "EFLOPS")]),
+    "containers-teu": ("集装箱吞吐量达到1200万TEU。", [R("1200万TEU", "1200", "万TEU", "12000000", "标准箱")]),
+    "charging-piles-gen": ("新建充电桩3.2万根。", [R("3.2万根", "3.2", "万根", "32000", "根")]),
+    "doubled-and-more": ("外贸进出口翻了一番多。", [R("一番多", "1", "番", "100", "%", ">", "up")]),
+    "gini-coefficient": ("居民收入基尼系数降至0.46。", [R("0.46", "0.46", "", "0.46", "")]),
     "no-shared-unit-across-a-noun": ("惠及45万群众、12万户家庭。", [
         R("45万", "45", "万", "450000", ""), R("12万户", "12", "万户", "120000", "户")]),
 }
@@ -281,6 +293,9 @@ NOT_FIGURES = {
     "class-after-first-one": "成为北方第一个过10万亿元的省份。",
     "version-number": "推出首发经济3.0、数字政府2.0建设。",
     "bare-decimal-without-ratio-word": "综合排名保持在2.5，位居前列。",
+    "root-words": "从根本上解决问题，根据实际推进。",
+    "one-root": "拧成一根绳。",
+    "code-5g": "建设5G网络。",
 }
 
 # Each spaced figure: input[start:end] is the figure as written, spaces included.
