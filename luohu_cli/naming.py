@@ -644,6 +644,17 @@ def noun_right_after(simple: str, at: int, end: int) -> bool:
         _tag(words[1], tk)[:1] in ("n", "j", "b", "?") and not is_stop(words[1], tk))
 
 
+def verb_right_after(simple: str, at: int, end: int) -> bool:
+    """True where a verb (not a nominal one) or a preposition follows `at`:
+    6200亿元|用于|民生, 40万亩|退化草原 - what follows may be a predicate, not a name."""
+    if at >= end:
+        return False
+    tk = tokenizer()
+    words = tk.words(simple[at:end])
+    return bool(words) and (tk.pos.get(words[0], "n")[:1] in ("v", "p", "d", "c", "u")
+                            and tk.pos.get(words[0]) not in KEEP_POS)
+
+
 def noun_right_before(simple: str, start: int, at: int) -> bool:
     """True where the word just before `at` is part of a name: 变电站|3座."""
     if at <= start:

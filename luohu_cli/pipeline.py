@@ -51,6 +51,7 @@ TARGET_REACH = 4    # 目标控制在4%以内: a target word this close before a
 TARGET_STATED = regex.compile(r"目标(?:为|是)")
 COMPARED_TO = regex.compile(r"(.+?)(?:是|为|相当于)(?:.*)的$")
 RATIO_WORDS = ("占比", "比重", "增速", "增幅", "份额")
+COUNTED_FAMILIES = ("count", "measure", "money")  # a figure of things, which a noun after it may name
 NEXT_IN_LIST = regex.compile(r"[、,，和及与 ]*[\d一二三四五六七八九十]")
 SHARED_AFTER = regex.compile(r"(?:[、和及与](?:\d+|[一二三四五六七八九十]+)\p{Han}{1,6}?级)+")
 COMPLETED = regex.compile(r"(?:累计)?(?:完成|实现)")
@@ -216,7 +217,7 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
             span = naming.name_after(simple, fig.end, end)
     if span is None and not in_list:
         span = naming.name_before(simple, start, fig.start)
-    if span is None and (not prev.name or start > clause):
+    if span is None and (not prev.name or start > clause or _counts_a_noun(simple, fig, end)):
         span = naming.name_after(simple, fig.end, end)  # 发行1万亿元|国债, 建设8万亩|高标准农田…
     if span is None and not prev.name and fig.family == "count" and not bare:
         span = naming.name_after(simple, fig.end, end, loose=True)
@@ -254,6 +255,14 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
             and LIST_JOINERS.match(simple[prev.figure.end:span[0]]):
         return prev.name + name  # 新能源汽车产量82万辆、占比45%
     return name
+
+
+def _counts_a_noun(simple: str, fig: Figure, end: int) -> bool:
+    """True where a figure in units of things (个, 公里, 亿元) may have its noun right
+    after it (no verb follows): 改造210公里|农村公路 names the road, not what the
+    figure before measured; but not 投入6200亿元|用于民生."""
+    return fig.family in COUNTED_FAMILIES and bool(fig.base_unit) and (
+        naming.noun_right_after(simple, fig.end, end) or not naming.verb_right_after(simple, fig.end, end))
 
 
 def _clause_end(simple: str, start: int, e: int) -> int:

@@ -158,6 +158,13 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "count-verb-after-fragment": ("实施12处大宗工业固废回填试点。", ["大宗工业固废回填试点"]),
     "bare-count-measure-word": ("确保生猪出栏5200万头以上。", ["生猪出栏"]),
     "planned-new-projects": ("纳入国家68项重大工程的190个计划新开工项目全部开工。", ["重大工程", "新开工项目"]),
+    # A figure of things with nothing before it to name it: the noun after it, not the previous figure's name.
+    "fallback-noun-after-length": ("建设宜居宜业乡村示范片区12个，提升改造150公里农村公路。",
+                                   ["宜居宜业乡村示范片区", "农村公路"]),
+    "fallback-noun-after-money": ("地区生产总值增长5%，全年完成3000亿元投资。", ["地区生产总值", "投资"]),
+    "fallback-unknown-word-after": ("新建5G基站2万个，改造60公里老旧管网。", ["5G基站", "老旧管网"]),
+    "fallback-nothing-after-stays": ("新建公园30个，改造120公里。", ["公园", "公园改造"]),
+    "fallback-stock-stays": ("新建绿道137公里、累计达到2136公里。", ["绿道", "绿道"]),
     # Rates, ratios and shares.
     "contribution-rate": ("消费对经济增长贡献率提升至58%左右。", ["消费对经济增长贡献率"]),
     "tech-progress-rate": ("农业科技进步贡献率达到66.2%。", ["农业科技进步贡献率"]),
