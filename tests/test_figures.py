@@ -135,7 +135,7 @@ EXCLUSION_CASES = {
     "class-threshold": "营收超10亿元企业。",
     "lost-digit-mojibake": "城镇燃?xì)獾?3个高风险领域。",
     "glossary": "有关名词解释\n1.“1+5+10+N”：1个统筹部门+5个产业部门+10个街道。",
-    # Runs no figure is written as (issue 8): read to a bounded length, then skipped.
+    # Runs no figure is written as: read to a bounded length, then skipped.
     "digit-run-before-unit": "编号" + "1" * 40 + "亿元。",
     "decimals-run-before-unit": "圆周率3." + "1" * 30 + "%。",
     "chinese-numeral-run-before-unit": "十四五" * 20 + "亿元。",
