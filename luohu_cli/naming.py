@@ -777,6 +777,11 @@ def _word_ends(words: list[str]) -> set[int]:
     return ends
 
 
+def names_a_measure(phrase: str) -> bool:
+    """True for a phrase ending in a measure (产量, 增加值, 投资 …), not a thing counted (上市公司)."""
+    return _names_a_measure(phrase)
+
+
 def _names_a_measure(phrase: str) -> bool:
     """True for a phrase ending in a measure (产量, 增加值, 投资 …)."""
     return phrase.endswith(NOUN_SUFFIXES) or phrase.endswith(MEASURE_HEADS) or any(

@@ -51,6 +51,10 @@ TARGET_REACH = 4    # 目标控制在4%以内: a target word this close before a
 TARGET_STATED = regex.compile(r"目标(?:为|是)")
 COMPARED_TO = regex.compile(r"(.+?)(?:是|为|相当于)(?:.*)的$")
 RATIO_WORDS = ("占比", "比重", "增速", "增幅", "份额")
+# a total of the things the figure before counted: 新增上市公司45家、|总量|达1224家
+TOTAL_WORDS = ("总量", "总数", "总规模", "总产量", "总产能", "总投资", "总投资额", "总花费", "总额", "总里程")
+# what makes a count of things a flow (新增上市公司): no part of their total's name
+NEW_THINGS = regex.compile(r"(?:新(?:增|建|开工|登记|设立?|认定|签约|培育|引进)|净增)(?=\p{Han}{2})")
 COUNTED_FAMILIES = ("count", "measure", "money")  # a figure of things, which a noun after it may name
 NEXT_IN_LIST = regex.compile(r"[、,，和及与 ]*[\d一二三四五六七八九十]")
 SHARED_AFTER = regex.compile(r"(?:[、和及与](?:\d+|[一二三四五六七八九十]+)\p{Han}{1,6}?级)+")
@@ -248,13 +252,30 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
         if whole:
             return text[whole[0]:span[1]]
         if prev.name:  # 民生支出…,占(全国)财政支出比重
-            return prev.name + text[occupy:span[1]]
+            return _measured(cleaned, s, prev) + text[occupy:span[1]]
     if prev.name and simple[span[0]] == "占" and not simple.startswith("占比", span[0]):
-        return prev.name + name  # 授权交易180亿美元、占全球8%
+        return _measured(cleaned, s, prev) + name  # 授权交易180亿美元、占全球8%
     if prev.name and simple[span[0]:span[1]] in RATIO_WORDS and prev.figure is not None \
             and LIST_JOINERS.match(simple[prev.figure.end:span[0]]):
-        return prev.name + name  # 新能源汽车产量82万辆、占比45%
+        return _measured(cleaned, s, prev) + name  # 新能源汽车产量82万辆、占比45%
+    if prev.name and simple[span[0]:span[1]] in TOTAL_WORDS and prev.figure is not None \
+            and LIST_JOINERS.match(simple[prev.figure.end:span[0]]) and not naming.names_a_measure(prev.name):
+        things = NEW_THINGS.match(prev.name)  # 新增境内上市公司62家，|总数186家: 境内上市公司总数
+        return prev.name[things.end() if things else 0:] + name
     return name
+
+
+def _measured(cleaned: Cleaned, s: int, prev: _Previous) -> str:
+    """What the previous figure measures, for a share or ratio of it that follows:
+    its name, but where that is the noun after it (经济总量跨过3个|万亿元大关|，占全国比重),
+    the measure named before it in its clause (经济总量)."""
+    fig, simple = prev.figure, cleaned.simple
+    if fig is None or cleaned.text.find(prev.name, fig.end, fig.end + len(prev.name) + 3) < 0:
+        return prev.name
+    before = naming.name_before(simple, _clause_bound(simple, s, fig.start), fig.start)
+    if before and naming.names_a_measure(simple[before[0]:before[1]]):
+        return cleaned.text[before[0]:before[1]]
+    return prev.name
 
 
 def _counts_a_noun(simple: str, fig: Figure, end: int) -> bool:

@@ -176,6 +176,15 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "share-of-whole-after-level": ("生物医药授权交易180亿美元、占全球8%左右。",
                                    ["生物医药授权交易", "生物医药授权交易占全球"]),
     "share-after-unfound-level": ("财政民生支出突破9000亿元、占比稳定在78%左右。", ["财政民生支出", "财政民生支出占比"]),
+    # A share or total after a figure of things: of what the sentence measures, or of the things counted.
+    "share-after-count-of-milestones": ("经济总量连续跨过3个万亿元大关，占全国比重达到7.4%。",
+                                        ["万亿元大关", "经济总量占全国比重"]),
+    "share-after-milestones-listed": ("全省地区生产总值连续跨越3个万亿元台阶、占全国比重达到10.8%。",
+                                      ["万亿元台阶", "地区生产总值占全国比重"]),
+    "total-of-counted-things": ("新增境内上市公司62家，总数186家。", ["新增境内上市公司", "境内上市公司总数"]),
+    "total-scale-of-funds": ("设立基金24只、总规模934亿元。", ["基金", "基金总规模"]),
+    "total-investment-of-projects": ("新签约产业项目139个、总投资1022亿元。", ["产业项目", "产业项目总投资"]),
+    "total-named-stays": ("新增上市公司45家，上市公司总数达到1224家。", ["新增上市公司", "上市公司总数"]),
     # Verbs inside names and before them.
     "affordable-rental": ("筹集建设保障性租赁住房12万套。", ["保障性租赁住房"]),
     "grade-and-above": ("二级及以上公立医院数量新增18家。", ["二级及以上公立医院数量"]),
@@ -214,6 +223,8 @@ XFAIL_NAME_CASES: dict[str, tuple[str, list[str]]] = {
     # The noun after the counted one is what is counted (招生计划, not 普通高中).
     "count-then-second-noun": ("增加3000个普通高中招生计划。", ["普通高中招生计划"]),
     # A bare 总量 in a clause of its own: the subject is in the clause before, with no figure.
+    # A total after a measure (播种面积) is of the thing measured (粮食), not of the measure.
+    "total-after-a-measure": ("粮食播种面积1584万亩、总产量132亿斤。", ["粮食播种面积", "粮食总产量"]),
     "total-of-previous-subject": ("经营主体稳中培优，总量达1200万户。", ["经营主体总量"]),
 }
 
