@@ -333,6 +333,8 @@ def _list_items(simple: str, s: int, figures: list[Figure]) -> dict[int, Parts]:
         while m is not None and m.start() < figures[run[0]].start:
             head = naming.name_before(simple, _clause_bound(simple, s, m.start()), m.start(), items=True)
             items = _shared_head(simple, _split_items(simple, *head)) if head else []
+            if len(items) == 1 and head:
+                items = _paired_items(simple, *head) or items
             if len(items) > 1:
                 latest[len(items)] = items
             m = next(marks, None)
@@ -347,6 +349,25 @@ def _list_items(simple: str, s: int, figures: list[Figure]) -> dict[int, Parts]:
         if len(items) == len(run):
             names.update(zip(run, items))
     return names
+
+
+def _paired_items(simple: str, a: int, b: int) -> list[Parts] | None:
+    """The two items one word of a 分别 list's head writes (data/paired_words.txt):
+    `存贷款余额` -> 存+款余额, 贷+款余额; `本外币存贷款余额` -> 本外币存+款余额 …
+    (the last such word splits; one the head starts inside is kept whole)."""
+    found = list(_paired_words().finditer(simple, max(0, a - 2), b))
+    if not found:
+        return None
+    w = found[-1].start()
+    start = min([a] + [m.start() for m in found if m.start() < a < m.end() or m.start() == w])
+    first = ((start, w + 1), (w + 2, b))
+    second = ((start, w), (w + 1, b)) if start < w else ((w + 1, b),)
+    return [first, second]
+
+
+@lru_cache(maxsize=1)
+def _paired_words() -> regex.Pattern[str]:
+    return regex.compile("|".join(map(regex.escape, vocab.words("paired_words.txt"))))
 
 
 def _shared_head(simple: str, items: list[tuple[int, int]]) -> list[Parts]:
