@@ -49,7 +49,9 @@ QUOTE_SPAN = 16
 TARGET_REACH = 4    # 目标控制在4%以内: a target word this close before a figure states a target
 # …目标为/目标是 opens a clause that states a target, however far the figure follows
 TARGET_STATED = regex.compile(r"目标(?:为|是)")
-COMPARED_TO = regex.compile(r"(.+?)(?:是|为|相当于)(?:.*)的$")
+# the subject, its verb (not 为 of 成为 or 是 of 但是), the whole it is compared to
+COMPARED_TO = regex.compile(r"(.+?)(?:(?<![但还就凡总于正也])是|(?<![成作认因行称视])为|相当于|达到)(?:.*)的$")
+COMPARED_FAMILIES = ("multiple", "percent", "share")  # 是全市的1.5倍, 达到耕地总面积的64%
 RATIO_WORDS = ("占比", "比重", "增速", "增幅", "份额")
 # a total of the things the figure before counted: 新增上市公司45家、|总量|达1224家
 TOTAL_WORDS = ("总量", "总数", "总规模", "总产量", "总产能", "总投资", "总投资额", "总花费", "总额", "总里程")
@@ -209,8 +211,8 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
             start = after + len(prev.name)
             subject = prev.name
     span = None
-    compared = COMPARED_TO.match(simple, start, fig.start) if fig.family == "multiple" else None
-    if compared:  # 人均公园绿地面积是全市平均水平的1.5倍
+    compared = COMPARED_TO.match(simple, start, fig.start) if fig.family in COMPARED_FAMILIES else None
+    if compared:  # 人均公园绿地面积是全市平均水平的1.5倍, 高标准农田达到耕地总面积的64%: the subject
         span = naming.name_before(simple, start, compared.end(1))
     bare = fig.family == "count" and not fig.base_unit and naming.measure_word_after(simple, fig.end, end)
     if span is None and fig.family == "count" and not bare:
