@@ -71,6 +71,9 @@ MEASURE_HEADS = ("投资", "收入", "支出", "进出口", "出口", "进口", 
 PLACE_HEADS = ("试点", "项目", "工程", "基地", "中心", "平台", "片区", "园区", "示范区", "示范县", "示范村")
 PROPER = ("ns", "nr", "nt", "?")     # place, person, organisation, unknown
 # another measure word in brackets right after a count: 100条（个）, 2813万辆（艘、架）
+# a class written as a figure before the noun counted: 22个|750千伏和330千伏|电网工程, 3个|10万吨级|码头
+_CLASS = r"\d+(?:\.\d+)?[万千]?(?:[A-Z](?=级)|千伏|[kK][vV]|伏|吨级|千瓦级|瓦级|米级|级)"
+CLASS_FIGURE = regex.compile(rf"{_CLASS}(?:(?:和|及|与|、){_CLASS})*(?:及以上|以上)?")
 ALTERNATIVE_MEASURE = regex.compile(r"[（(]\p{Han}(?:[、，,]\p{Han}){0,3}[）)]")
 TRAILING_NOT_NAME = ("a", "d", "m", "q", "l")
 
@@ -500,6 +503,10 @@ def name_after(simple: str, start: int, end: int, loose: bool = False) -> tuple[
     if end <= start or simple[start] in PUNCT and not (
             simple[start] in OPEN_QUOTES and any(q in simple[start:end] for q in CLOSE_QUOTES)):
         return None
+    grade = CLASS_FIGURE.match(simple, start, end)
+    if grade and not loose:  # the class is part of the name of the things it qualifies
+        noun = name_after(simple, grade.end(), end)
+        return (start, noun[1]) if noun and noun[0] == grade.end() else None
     tk = tokenizer()
     words = tk.words(simple[start:end])
     if loose:

@@ -160,6 +160,11 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "count-then-award": ("6部作品荣获全国“五个一工程”奖。", ["作品"]),
     "count-then-idiom": ("1.5万个社区服务站提质增效。", ["社区服务站"]),
     "count-then-rank": ("城镇化率等5项指标居全国第一。", ["指标"]),
+    # A class written as a figure (750千伏, 10万吨级, 5A级) before the counted noun is part of its name.
+    "count-voltage-class": ("建成20个500千伏输变电工程。", ["500千伏输变电工程"]),
+    "count-two-voltage-classes": ("新建22个750千伏和330千伏电网工程。", ["750千伏和330千伏电网工程"]),
+    "count-tonnage-class": ("新建3个10万吨级码头泊位。", ["10万吨级码头泊位"]),
+    "count-letter-grade-class": ("新增8个5A级景区。", ["5A级景区"]),
     "count-verb-after-fragment": ("实施12处大宗工业固废回填试点。", ["大宗工业固废回填试点"]),
     "bare-count-measure-word": ("确保生猪出栏5200万头以上。", ["生猪出栏"]),
     "planned-new-projects": ("纳入国家68项重大工程的190个计划新开工项目全部开工。", ["重大工程", "新开工项目"]),
