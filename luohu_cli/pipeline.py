@@ -57,6 +57,7 @@ RATIO_WORDS = ("占比", "比重", "增速", "增幅", "份额")
 TOTAL_WORDS = ("总量", "总数", "总规模", "总产量", "总产能", "总投资", "总投资额", "总花费", "总额", "总里程")
 # what makes a count of things a flow (新增上市公司): no part of their total's name
 NEW_THINGS = regex.compile(r"(?:新(?:增|建|开工|登记|设立?|认定|签约|培育|引进)|净增)(?=\p{Han}{2})")
+SHARE_FAMILIES = ("percent", "share")
 COUNTED_FAMILIES = ("count", "measure", "money")  # a figure of things, which a noun after it may name
 NEXT_IN_LIST = regex.compile(r"[、,，和及与 ]*[\d一二三四五六七八九十]")
 SHARED_AFTER = regex.compile(r"(?:[、和及与](?:\d+|[一二三四五六七八九十]+)\p{Han}{1,6}?级)+")
@@ -221,8 +222,13 @@ def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_lis
         if naming.noun_right_after(simple, fig.end, end) or not (
                 naming.noun_right_before(simple, start, fig.start)):
             span = naming.name_after(simple, fig.end, end)
+    if span is None and fig.family in SHARE_FAMILIES and simple.startswith("的", fig.end, end) \
+            and not simple[start:fig.start].strip():
+        span = naming.name_after(simple, fig.end + 1, end)  # ，90%的|县医院达到…: a share of the things after it
     if span is None and not in_list:
         span = naming.name_before(simple, start, fig.start)
+    if span is None and fig.family in SHARE_FAMILIES and simple.startswith("的", fig.end, end):
+        span = naming.name_after(simple, fig.end + 1, end)  # 全市60%的|城市污水处理厂…
     if span is None and (not prev.name or start > clause or _counts_a_noun(simple, fig, end)):
         span = naming.name_after(simple, fig.end, end)  # 发行1万亿元|国债, 建设8万亩|高标准农田…
     if span is None and not prev.name and fig.family == "count" and not bare:

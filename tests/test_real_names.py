@@ -186,6 +186,13 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "share-equal-to-whole": ("研发投入相当于地区生产总值的2.5%。", ["研发投入"]),
     "share-become-no-subject": ("成为全国的20%。", [""]),
     "share-of-plan-done-stays": ("完成年度计划的96.5%。", [""]),
+    # A share that opens its clause, N%的 + noun: a share of those things.
+    "share-of-things-after": ("90%的化工园区降至较低风险等级，85%的煤矿达到安全生产标准化二级以上。",
+                              ["化工园区", "煤矿"]),
+    "share-of-things-after-scope": ("全市60%的城市污水处理厂完成提标改造。", ["城市污水处理厂"]),
+    "share-of-things-not-previous": ("新增医院12家，90%的县医院达到三级医院服务能力。", ["新增医院", "县医院"]),
+    "share-of-funds-used": ("每年将75%以上的财力用于民生。", ["财力"]),
+    "share-of-whole-named-before-stays": ("出口额占全国的13%。", ["出口额"]),
     "share-after-level": ("新能源汽车产量增至65万辆、占比达到38%。", ["新能源汽车产量", "新能源汽车产量占比"]),
     "share-of-whole": ("出口规模突破3万亿元，占全国份额提升到13.2%。", ["出口规模", "出口规模占全国份额"]),
     "share-of-whole-after-level": ("生物医药授权交易180亿美元、占全球8%左右。",
