@@ -160,6 +160,11 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "count-then-award": ("6部作品荣获全国“五个一工程”奖。", ["作品"]),
     "count-then-idiom": ("1.5万个社区服务站提质增效。", ["社区服务站"]),
     "count-then-rank": ("城镇化率等5项指标居全国第一。", ["指标"]),
+    # 和美乡村 is one word (data/domain_words.txt): its 和 joins nothing.
+    "harmonious-villages-count": ("打造20个宜居宜业和美乡村示范村。", ["宜居宜业和美乡村示范村"]),
+    "harmonious-villages-rate": ("和美乡村覆盖率达到73%。", ["和美乡村覆盖率"]),
+    "harmonious-villages-listed": ("建成3000多个宜居宜业和美乡村及820个特色田园乡村。",
+                                   ["宜居宜业和美乡村", "特色田园乡村"]),
     # A class written as a figure (750千伏, 10万吨级, 5A级) before the counted noun is part of its name.
     "count-voltage-class": ("建成20个500千伏输变电工程。", ["500千伏输变电工程"]),
     "count-two-voltage-classes": ("新建22个750千伏和330千伏电网工程。", ["750千伏和330千伏电网工程"]),
