@@ -165,6 +165,9 @@ NAME_CASES: dict[str, tuple[str, list[str]]] = {
     "harmonious-villages-rate": ("和美乡村覆盖率达到73%。", ["和美乡村覆盖率"]),
     "harmonious-villages-listed": ("建成3000多个宜居宜业和美乡村及820个特色田园乡村。",
                                    ["宜居宜业和美乡村", "特色田园乡村"]),
+    # 孤独症 is a noun (jieba: 孤独|症, an adjective and a morpheme).
+    "autism-children-count": ("为超5000名孤独症儿童免费提供康复服务。", ["孤独症儿童"]),
+    "autism-training-sessions": ("举办孤独症诊疗技术培训班超10期。", ["孤独症诊疗技术培训班"]),
     # A class written as a figure (750千伏, 10万吨级, 5A级) before the counted noun is part of its name.
     "count-voltage-class": ("建成20个500千伏输变电工程。", ["500千伏输变电工程"]),
     "count-two-voltage-classes": ("新建22个750千伏和330千伏电网工程。", ["750千伏和330千伏电网工程"]),
