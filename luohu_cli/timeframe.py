@@ -206,6 +206,8 @@ def _word_frame(word: str, delivered: int) -> tuple[Frame | None, str]:
                 return span_frame(delivered - n, delivered - 1, delivered), where
             if direction == "partial":   # 上半年, 今年以来: results of the year reviewed
                 return year_frame(reviewed_year(delivered), delivered, "actual"), where
+            if direction == "next":      # 下一步: what is to be done, in the report's own year
+                return year_frame(int(delivered), delivered, "target"), where
             if direction == "rest":      # 下半年: the plan for the rest of a mid-year report's year
                 year = int(delivered) if getattr(delivered, "midyear", False) else delivered - 1
                 return year_frame(year, delivered, "target"), where
@@ -217,8 +219,8 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
             default: str = "actual", roc: bool = False) -> list[Marker]:
     """The times named in simple[s:e], in order, each with its role."""
     found: list[Marker] = []
-    if simple.find("年", s, e) < 0 and simple.find("五", s, e) < 0:
-        return found    # every time word holds 年 or 五 (十四五)
+    if simple.find("年", s, e) < 0 and simple.find("五", s, e) < 0 and simple.find("下一步", s, e) < 0:
+        return found    # every time word holds 年 or 五 (十四五), but 下一步
     lead = LEAD.match(simple, s, e)
     initial_end = (lead.end() if lead else s) + INITIAL
     titles = _title_spans(simple, s, e)
@@ -252,9 +254,10 @@ def markers(simple: str, s: int, e: int, delivered: int | None,
         if role == "topic" and until:
             role = "here"
         if until and delivered is not None and year % 5 == 0 \
-                and (year - 4 <= delivered <= year or year in named_plan_ends) \
+                and (year - 4 <= delivered < year or year in named_plan_ends) \
                 and not TO_VERB.search(simple, max(s, start - 3), start):
-            # 到2030年: the target of the current plan, or of the plan the sentence names
+            # 到2030年: the target of the current plan, or of the plan the sentence names;
+            # 到2025年底 in a 2025 report is that year's own end unless the sentence names the plan
             frame = span_frame(year - 4, year, delivered, default)
         if simple.startswith(SINCE, end):
             # 2021年以来，累计… is the span up to the report; 创2006年以来新高 is a comparison

@@ -289,6 +289,21 @@ FRAME_CASES_MORE_LAYOUTS = {
     "that-year": (
         REVIEW + "五年来，经济总量年均增长6%。\n2025年，地区生产总值增长5.2%。\n这一年，我们发放消费券2.8亿元。\n",
         "2.8亿元", (2025, "", "actual")),
+    "budget-figure-is-the-years-target": (
+        REVIEW + "一般公共预算收入预算数为286.5亿元，决算数为291.3亿元，完成预算的101.7%。\n", "286.5亿元",
+        (2025, "", "target")),
+    "final-figure-beside-the-budget-is-a-result": (
+        REVIEW + "一般公共预算收入预算数为286.5亿元，决算数为291.3亿元，完成预算的101.7%。\n", "291.3亿元",
+        (2025, "", "actual")),
+    "last-years-plan-quoted-in-a-review": (
+        REVIEW + "一般公共预算收入年初计划增长5%，实际完成218.6亿元，增长5.8%，超过计划0.8个百分点。\n", "5%",
+        (2025, "", "target")),
+    "above-the-plan-is-a-result": (
+        REVIEW + "一般公共预算收入年初计划增长5%，实际完成218.6亿元，增长5.8%，超过计划0.8个百分点。\n",
+        "0.8个百分点", (2025, "", "actual")),
+    "next-step-is-the-report-years-target": (
+        REVIEW + "过去一年，民间投资下降6.3%。\n下一步，我们将确保规上工业增加值增长6%。\n", "6%",
+        (2026, "", "target")),
     "times-a-base-year": (
         REVIEW + "五年来，一般公共预算收入年均增长13.6%，是2020年的1.9倍。\n", "1.9倍",
         (2025, "2021-2025", "actual")),
@@ -360,3 +375,23 @@ def test_by_the_end_of_a_plan_the_sentence_names():
     head = HEAD.replace("2026", "2025")
     body = "二、2025年工作安排\n启动“十五五”规划编制，研究提出到2030年地区生产总值突破1800亿元的发展目标。\n"
     assert records(body, head)["突破1800亿元"] == (2030, "2026-2030", "target")
+
+
+def test_by_the_end_of_the_report_year_is_that_year():
+    head = HEAD.replace("2026", "2025")
+    body = "二、2025年工作安排\n规上工业增加值增长6%，到2025年底高新技术企业达到1400家。\n"
+    assert records(body, head)["1400家"] == (2025, "", "target")
+    body = "二、2025年工作安排\n到2025年底，全面完成“十四五”规划目标，累计新增就业38万人。\n"
+    assert records(body, head)["38万人"] == (2025, "2021-2025", "target")
+
+
+def test_next_step_in_a_mid_year_report_is_a_target():
+    report = ("关于某市2023年市级财政决算的报告\n——2024年6月25日在某市第十五届人民代表大会常务委员会第十二次会议上\n"
+              "主任、各位副主任、各位委员：\n一、2023年市级决算情况\n市级一般公共预算收入决算数为291.3亿元。\n"
+              "二、2024年1-5月预算执行情况\n今年1-5月，全市一般公共预算收入增长3.6%。\n"
+              "下一步，确保完成全年一般公共预算收入增长3%的预期目标，全年压减一般性支出5%以上。\n")
+    got = {r.text: (r.year, r.kind) for r in extract_text(report)}
+    assert got["291.3亿元"] == (2023, "actual")
+    assert got["3.6%"] == (2024, "actual")
+    assert got["3%"] == (2024, "target")
+    assert got["5%以上"] == (2024, "target")
