@@ -36,6 +36,8 @@ ORDINAL = r"(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一
 CAPITAL_ORDINALS = {c: n for n, cs in enumerate(("壹", "贰", "叁参", "肆", "伍", "陆", "柒", "捌", "玖", "拾"), 1)
                     for c in cs}
 PART = regex.compile(rf"^[ \t\u3000]*(?P<ord>{ORDINAL})[、.．](?P<title>[^。；;]{{1,48}})$")
+# a bare line with these roles after numbered parts is a part whose ordinal was left out
+MISSED_ORDINAL_ROLES = {"government", "closing"}
 SUB = regex.compile(rf"^[ \t\u3000]*[（(](?P<ord>{ORDINAL}|\?)[）)](?P<title>.*)$")
 # A glossary entry: 1.“四上”企业：… or 名词：…
 GLOSSARY_ENTRY = regex.compile(r"^[ \t\u3000]*(?:\d{1,3}[.．、]|[（(]\d{1,3}[)）])?[ \t]*[“\"]?[^：:。，,]{1,30}[”\"]?[：:]")
@@ -316,6 +318,13 @@ def _headings(lines: list[_Line]) -> list[_Heading]:
             line.kind = "bare"
             bare_parts, container, sub_no = True, 1, 0
             out.append(_Heading(line, 1, top_no, line.text.strip(), "bare"))
+        elif not in_glossary and not bare_parts and last_part and _is_bare_heading(lines, i) \
+                and set(_role_words(s)) & MISSED_ORDINAL_ROLES:
+            # 加强政府自身建设 on a line of its own after 一、二、: the next part, its ordinal left out
+            number = last_part = top_no = max(last_part, top_no) + 1
+            line.kind = "part"
+            container, sub_no = 1, 0
+            out.append(_Heading(line, 1, number, line.text.strip(), "part"))
         i += 1
     return out
 
@@ -335,7 +344,7 @@ def _warn_on_numbering(headings: list[_Heading], report: str) -> None:
             expected = {k: v for k, v in expected.items() if k < h.level}
             continue
         want = expected.get(h.level, 1)
-        written = regex.match(r"[ \t\u3000]*[（(]?([^、.．）)]+)", h.line.simple)
+        written = regex.match(rf"[ \t\u3000]*[（(]?({ORDINAL}|\?)[、.．）)]", h.line.simple)
         if written and written.group(1) != "?" and ordinal_value(written.group(1)) != want:
             log.warning("%s: line %d: heading %s where %s was expected",
                         report or "<text>", h.line.no, h.line.simple[:12], ordinal_text(want))

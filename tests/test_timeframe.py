@@ -395,3 +395,13 @@ def test_next_step_in_a_mid_year_report_is_a_target():
     assert got["3.6%"] == (2024, "actual")
     assert got["3%"] == (2024, "target")
     assert got["5%以上"] == (2024, "target")
+
+
+def test_a_part_heading_whose_ordinal_was_left_out():
+    head = "2019年某县政府工作报告\n——2019年1月10日在某县第十七届人民代表大会第四次会议上\n各位代表：\n"
+    body = ("一、2018年工作回顾\n（一）产业发展\n新增规上工业企业21家。\n二、2019年主要任务\n（一）民生\n"
+            "新建农村公路120公里。\n加强政府自身建设\n过去一年，“三公”经费下降8.2%。今年，一般性支出再压减5%以上。\n")
+    got = {r.text: (r.year, r.kind, r.section_id) for r in extract_text(head + body)}
+    assert got["120公里"] == (2019, "target", "2.1")
+    assert got["8.2%"] == (2018, "actual", "3")
+    assert got["5%以上"] == (2019, "target", "3")
