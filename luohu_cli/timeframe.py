@@ -51,6 +51,7 @@ TO_AFTER = regex.compile(r"[^，。；,;]{0,6}?(?:到|至)")
 AVERAGE = ("年均", "平均每年", "年平均")
 SINCE = "以来"
 MIDYEAR_WORDS = ("上半年", "前三季度")   # in a title: a report on part of its own year
+EVALUATION_WORDS = ("中期评估",)         # in a title: a plan's mid-term evaluation
 TITLE_LINES = 15
 BEFORE = "前"         # 2030年前碳达峰: a deadline, like 到2030年
 TITLE_SPAN = regex.compile(r"《[^》]{0,80}》")
@@ -140,10 +141,13 @@ def delivery_year(simple: str, header: list[str]) -> int | None:
     else a title line (2026年北京市政府工作报告), else the page's date
     (时间：2026-02-02), else any full date near the top."""
     midyear = any(w in line for line in header[:TITLE_LINES] if "报告" in line for w in MIDYEAR_WORDS)
+    # a plan's mid-term evaluation, however late in the year, reviews the plan up to the year before
+    evaluation = any(w in line for line in header[:TITLE_LINES] if "报告" in line for w in EVALUATION_WORDS)
     m = DATELINE.search(simple, 0, 4000)
     if m:
         month = regex.search(r"年(\d{1,2})月", m.group())
-        return Delivered(_year_number(m.group(1)), midyear or bool(month and int(month.group(1)) >= 6))
+        return Delivered(_year_number(m.group(1)),
+                         midyear or (not evaluation and bool(month and int(month.group(1)) >= 6)))
     if m := ROC_DATELINE.search(simple, 0, 4000):
         return ROC_OFFSET + int(m.group(1))
     for line in header:
@@ -206,6 +210,8 @@ def _word_frame(word: str, delivered: int) -> tuple[Frame | None, str]:
                 return span_frame(delivered - n, delivered - 1, delivered), where
             if direction == "partial":   # 上半年, 今年以来: results of the year reviewed
                 return year_frame(reviewed_year(delivered), delivered, "actual"), where
+            if direction == "now":       # 今年以来: results of the report's own year so far
+                return Frame(int(delivered), "", "actual"), where
             if direction == "next":      # 下一步: what is to be done, in the report's own year
                 return year_frame(int(delivered), delivered, "target"), where
             if direction == "rest":      # 下半年: the plan for the rest of a mid-year report's year

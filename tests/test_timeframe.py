@@ -405,3 +405,28 @@ def test_a_part_heading_whose_ordinal_was_left_out():
     assert got["120公里"] == (2019, "target", "2.1")
     assert got["8.2%"] == (2018, "actual", "3")
     assert got["5%以上"] == (2019, "target", "3")
+
+
+EVALUATION = ("关于某市“十四五”规划纲要实施中期评估情况的报告\n"
+              "——2023年8月29日在某市第十七届人民代表大会常务委员会第十一次会议上\n"
+              "主任、各位副主任、各位委员：\n一、主要指标完成情况\n"
+              "常住人口城镇化率达到67.5%，距离规划目标还有2.5个百分点。\n"
+              "二、推进规划后半期实施的对策建议\n今年上半年，全市地区生产总值增长5.6%。\n"
+              "对照规划目标，后半期要确保地区生产总值年均增长5.5%以上。\n今年，力争地区生产总值增长6%左右。\n")
+
+
+def test_a_plans_mid_term_evaluation_reviews_the_year_before():
+    """Delivered in August, it is no mid-year report: its results are the plan's years up to
+    the year before; 今年上半年 is the report's own year so far; 后半期 is the plan's rest."""
+    assert not delivery_year(clean(EVALUATION).simple, EVALUATION.split("\n")[:3]).midyear
+    got = {r.text: (r.year, r.period, r.kind) for r in extract_text(EVALUATION)}
+    assert got["67.5%"] == (2022, "", "actual")
+    assert got["2.5个百分点"] == (2022, "", "actual")     # 目标还有: the gap left, not a target
+    assert got["5.6%"] == (2023, "", "actual")
+    assert got["5.5%以上"] == (2025, "2023-2025", "target")
+    assert got["6%左右"] == (2023, "", "target")
+
+
+def test_since_the_start_of_this_year_in_an_early_report():
+    got = records("一、2025年工作回顾\n今年以来，全市新签约项目32个。\n")
+    assert got["32个"] == (2026, "", "actual")
