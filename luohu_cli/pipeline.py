@@ -123,10 +123,13 @@ def _sentence_records(cleaned: Cleaned, outline: Outline, clock: Clock, s: int, 
     out = []
     for i, fig in enumerate(figures):
         in_list = prev.figure is not None and bool(LIST_JOINERS.match(simple[prev.figure.end:fig.start]))
-        direction = _direction(simple, _clause_start(simple, s, prev, fig), fig.start)
+        clause = _clause_start(simple, s, prev, fig)
+        direction = _direction(simple, clause, fig.start)
+        name = list_names.get(i) or _name(cleaned, s, e, fig, prev, in_list)
+        if direction is None:
+            direction = _object_direction(cleaned, clause, fig, name)
         if direction is None:
             direction = prev.direction if in_list else ""
-        name = list_names.get(i) or _name(cleaned, s, e, fig, prev, in_list)
         frame = _kind_in_clause(simple, s, fig, frames[i])
         out.append(_record(cleaned, fig, section, name, direction, frame, s, e, report))
         prev = _Previous(fig, name, direction)
@@ -193,6 +196,19 @@ def _direction(simple: str, start: int, end: int) -> str | None:
         return None
     d = vocab.directions()[best]
     return "" if d == "level" else d
+
+
+def _object_direction(cleaned: Cleaned, clause: int, fig: Figure, name: str) -> str | None:
+    """up / down when the name right before the figure is the object of a change verb
+    (降低|企业成本|200多亿元, 提高|最低标准|20元); None otherwise."""
+    at = fig.start - len(name)
+    if not name or at <= clause or cleaned.text[at:fig.start] != name:
+        return None
+    before = cleaned.simple[clause:at]
+    for verb in vocab.sentence_words("changes-object"):
+        if before.endswith(verb):
+            return vocab.directions()[verb]
+    return None
 
 
 def _name(cleaned: Cleaned, s: int, e: int, fig: Figure, prev: _Previous, in_list: bool) -> str:

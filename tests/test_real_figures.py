@@ -226,6 +226,15 @@ REAL_FIGURE_CASES = {
     "gini-coefficient": ("居民收入基尼系数降至0.46。", [R("0.46", "0.46", "", "0.46", "")]),
     "no-shared-unit-across-a-noun": ("惠及45万群众、12万户家庭。", [
         R("45万", "45", "万", "450000", ""), R("12万户", "12", "万户", "120000", "户")]),
+    # A change verb whose object names the figure gives its direction: the figure is the change.
+    "object-of-lower": ("降低企业物流成本65亿元。", [R("65亿元", "65", "亿元", "6500000000", "元", direction="down")]),
+    "object-of-add": ("增加普惠性养老床位2000个。", [R("2000个", "2000", "个", "2000", "个", direction="up")]),
+    "object-of-cut": ("全年压减一般性支出5%以上。", [R("5%以上", "5", "%", "5", "%", ">=", "down")]),
+    "object-of-raise": ("提高城乡居民基础养老金最低标准20元。",
+                        [R("20元", "20", "元", "20", "元", direction="up")]),
+    "new-is-no-change": ("新增城镇就业5.2万人。", [R("5.2万人", "5.2", "万人", "52000", "人", direction="")]),
+    "object-then-level": ("降低企业成本达到200亿元。",
+                          [R("200亿元", "200", "亿元", "20000000000", "元", direction="")]),
 }
 
 # Known gaps (strict xfail: a case that starts passing must move up).
