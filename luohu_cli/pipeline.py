@@ -8,12 +8,12 @@ from pathlib import Path
 
 import regex
 
-from . import naming, vocab
+from . import naming, tables, vocab
 from .figures import Figure, find_figures
 from .model import Indicator
 from .outline import Outline, Section, parse_outline
 from .text import Cleaned, clean, line_of
-from .timeframe import Clock, Frame
+from .timeframe import Clock, Frame, year_frame
 
 log = logging.getLogger(__name__)
 
@@ -83,10 +83,11 @@ def analyse(text: str, report: str = "") -> Report:
     cleaned = clean(text)
     outline = parse_outline(cleaned.text, cleaned.simple, report)
     clock = Clock(outline)
+    cells = tables.table_cells(cleaned.simple)  # () when no line has 2+ | or tabs
     records: list[Indicator] = []
     for m in SENTENCE.finditer(cleaned.simple):
         if m.end() > m.start() and not outline.is_furniture(m.start()):
-            records.extend(_sentence_records(cleaned, outline, clock, m.start(), m.end(), report))
+            records.extend(_sentence_records(cleaned, outline, clock, m.start(), m.end(), report, cells))
     return Report(report, clock.sections(), tuple(records))
 
 
@@ -108,16 +109,58 @@ class _Previous:
 
 
 def _sentence_records(cleaned: Cleaned, outline: Outline, clock: Clock, s: int, e: int,
-                      report: str) -> list[Indicator]:
+                      report: str, cells=()) -> list[Indicator]:
     simple = cleaned.simple
     section = outline.section_at(s)
     clock.enter(section)
     figures = [f for f in find_figures(simple, s, e) if _is_indicator(cleaned, f, s, e)]
-    frames = clock.frames_for(simple, s, e, [(f.start, f.end) for f in figures],
+    in_table = _table_cells(cells, s, e, figures) if cells else []
+    spans = [(f.start, f.end) for f in figures]
+    if in_table:  # frames for the table cells too, each at its place in the line
+        spans = sorted(spans + [(c.figure.start, c.figure.end) for c in in_table])
+    frames = clock.frames_for(simple, s, e, spans,
                               heading=s == section.start and bool(section.id),
                               paragraph=s == 0 or simple[s - 1] in "\r\n")
-    if not figures or section.glossary:
+    if not (figures or in_table) or section.glossary:
         return []
+    if in_table:
+        at = {span: frame for span, frame in zip(spans, frames)}
+        frames = [at[(f.start, f.end)] for f in figures]
+        cell_records = [_cell_record(cleaned, c, at[(c.figure.start, c.figure.end)], clock,
+                                     section, s, e, report) for c in in_table]
+        if not figures:
+            return cell_records
+        return sorted(_figure_records(cleaned, section, s, e, report, figures, frames) + cell_records,
+                      key=lambda r: r.start)
+    return _figure_records(cleaned, section, s, e, report, figures, frames)
+
+
+def _table_cells(cells, s: int, e: int, figures: list[Figure]) -> list:
+    """The bare table cells of simple[s:e] (tables.py) that no figure of the line covers."""
+    out, k = [], 0
+    for c in cells.between(s, e):  # both in order: one walk
+        while k < len(figures) and figures[k].end <= c.figure.start:
+            k += 1
+        if k == len(figures) or c.figure.end <= figures[k].start:
+            out.append(c)
+    return out
+
+
+def _cell_record(cleaned: Cleaned, cell, frame: Frame, clock: Clock, section: Section,
+                 s: int, e: int, report: str) -> Indicator:
+    """A table cell's record: named by its row label, its time from its column header
+    (a year, actual/target) where the header says it, else from the line's context."""
+    if cell.year is not None:
+        frame = year_frame(cell.year, clock.delivered, frame.kind)
+    if cell.kind:
+        frame = Frame(frame.year, frame.period, cell.kind)
+    name = "".join(cleaned.text[a:b] for a, b in cell.name_spans)
+    return _record(cleaned, cell.figure, section, name, cell.direction, frame, s, e, report)
+
+
+def _figure_records(cleaned: Cleaned, section: Section, s: int, e: int, report: str,
+                    figures: list[Figure], frames: list[Frame]) -> list[Indicator]:
+    simple = cleaned.simple
     list_names = {i: cleaned.text[a:b] for i, (a, b) in _list_names(simple, s, figures).items()}
     prev = _Previous()
     out = []

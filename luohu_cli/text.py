@@ -228,6 +228,30 @@ def _drop(m: "regex.Match[str]") -> str:
     return ""
 
 
+def table_separator(text: str, a: int = 0, b: int | None = None) -> str:
+    """`|` or a tab where text[a:b] (one line) is a table row (2+ of them), else ""."""
+    b = len(text) if b is None else b
+    if text.count("|", a, b) >= 2:
+        return "|"
+    if text.count("\t", a, b) >= 2:
+        return "\t"
+    return ""
+
+
+def _join_broken(m: "regex.Match[str]") -> str:
+    """A number broken across lines is joined, but not the last cell of a table row
+    with the first of the next (`… | 386.4` / `2 | …`)."""
+    at = m.group().find("\n")
+    if at < 0:
+        at = m.group().find("\r")
+    if at >= 0:
+        text, end = m.string, m.start() + at
+        nl = text.rfind("\n", 0, end)   # the line's start: no search past it
+        if table_separator(text, max(nl, text.rfind("\r", nl + 1, end)) + 1, end):
+            return m.group()
+    return ""
+
+
 # Spaces that web text puts inside a figure: "1.25 万亿元", "4210 万吨", "约 5%".
 # Only a space between a number and its magnitude or unit, between a magnitude
 # and its unit, or between a qualifier word and the number is dropped; the
@@ -315,7 +339,7 @@ STEPS: tuple[tuple[str, "regex.Pattern[str]", Replace], ...] = (
     ("html", _HTML, _html),
     ("pinyin", _GLOSS, _drop),
     ("width", _FULLWIDTH, _width),
-    ("broken-number", _BROKEN_NUMBER, _drop),
+    ("broken-number", _BROKEN_NUMBER, _join_broken),
     ("spaced-figure", _SPACED_FIGURE, _spaced_figure),
 )
 
@@ -344,7 +368,8 @@ def is_hard_wrapped(text: str) -> bool:
     False
     """
     long_lines = [line.strip() for line in text.splitlines()
-                  if len(line.strip()) >= 16 and not _HEADING_START.match(line.strip())]
+                  if len(line.strip()) >= 16 and not _HEADING_START.match(line.strip())
+                  and not table_separator(line)]  # a table row ends open and is no wrap
     open_lines = sum(line[-1] not in _CLOSING for line in long_lines)
     return open_lines >= WRAPPED_LINES and open_lines >= WRAPPED_SHARE * len(long_lines)
 

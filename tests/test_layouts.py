@@ -153,9 +153,7 @@ def test_annotation_points_at_its_text(stem):
 
 # Layouts the tool does not read yet: figures annotated with a note starting "known
 # gap" and these fixtures' summaries are strict xfails, a to-do list.
-KNOWN_GAPS = {
-    "indicator-table-2026": "numbers in a |-separated table have their unit in the row label",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _figure_param(f: Figure):
