@@ -123,6 +123,7 @@ def _sentence_records(cleaned: Cleaned, outline: Outline, clock: Clock, s: int, 
                               paragraph=s == 0 or simple[s - 1] in "\r\n")
     if not (figures or in_table) or section.glossary:
         return []
+    slots = [cells.slot_at(f.start) for f in figures] if cells else None
     if in_table:
         at = {span: frame for span, frame in zip(spans, frames)}
         frames = [at[(f.start, f.end)] for f in figures]
@@ -130,9 +131,9 @@ def _sentence_records(cleaned: Cleaned, outline: Outline, clock: Clock, s: int, 
                                      section, s, e, report) for c in in_table]
         if not figures:
             return cell_records
-        return sorted(_figure_records(cleaned, section, s, e, report, figures, frames) + cell_records,
-                      key=lambda r: r.start)
-    return _figure_records(cleaned, section, s, e, report, figures, frames)
+        return sorted(_figure_records(cleaned, section, s, e, report, figures, frames, slots, clock)
+                      + cell_records, key=lambda r: r.start)
+    return _figure_records(cleaned, section, s, e, report, figures, frames, slots, clock)
 
 
 def _table_cells(cells, s: int, e: int, figures: list[Figure]) -> list:
@@ -150,16 +151,38 @@ def _cell_record(cleaned: Cleaned, cell, frame: Frame, clock: Clock, section: Se
                  s: int, e: int, report: str) -> Indicator:
     """A table cell's record: named by its row label, its time from its column header
     (a year, actual/target) where the header says it, else from the line's context."""
+    name = "".join(cleaned.text[a:b] for a, b in cell.name_spans)
+    return _record(cleaned, cell.figure, section, name, cell.direction,
+                   _column_frame(cell, frame, clock), s, e, report)
+
+
+def _column_frame(cell, frame: Frame, clock: Clock) -> Frame:
+    """The time a column header gives a cell (tables.Cell or tables.Slot), else frame."""
     if cell.year is not None:
         frame = year_frame(cell.year, clock.delivered, frame.kind)
     if cell.kind:
         frame = Frame(frame.year, frame.period, cell.kind)
-    name = "".join(cleaned.text[a:b] for a, b in cell.name_spans)
-    return _record(cleaned, cell.figure, section, name, cell.direction, frame, s, e, report)
+    return frame
+
+
+def _slot_reading(cleaned: Cleaned, slot, fig: Figure, name: str, direction: str, frame: Frame,
+                  clock: Clock) -> tuple[str, str, Frame]:
+    """A figure that has its unit in its own table cell (`386.4亿元`, `增长5%左右`): named
+    by its row label unless the cell names it, its direction and time by the table too."""
+    words = cleaned.simple[slot.start:fig.start].strip()
+    for word in sorted(vocab.directions(), key=len, reverse=True):
+        if words.endswith(word):
+            words = words[: -len(word)].strip()
+            break
+    if not words:
+        name = "".join(cleaned.text[a:b] for a, b in slot.name_spans)
+    direction = direction or slot.direction or ("up" if slot.growth and fig.family == "percent" else "")
+    return name, direction, _column_frame(slot, frame, clock)
 
 
 def _figure_records(cleaned: Cleaned, section: Section, s: int, e: int, report: str,
-                    figures: list[Figure], frames: list[Frame]) -> list[Indicator]:
+                    figures: list[Figure], frames: list[Frame], slots=None,
+                    clock: Clock | None = None) -> list[Indicator]:
     simple = cleaned.simple
     list_names = {i: cleaned.text[a:b] for i, (a, b) in _list_names(simple, s, figures).items()}
     prev = _Previous()
@@ -174,6 +197,8 @@ def _figure_records(cleaned: Cleaned, section: Section, s: int, e: int, report: 
         if direction is None:
             direction = prev.direction if in_list else ""
         frame = _kind_in_clause(simple, s, fig, frames[i])
+        if slots and slots[i] is not None and clock is not None:
+            name, direction, frame = _slot_reading(cleaned, slots[i], fig, name, direction, frame, clock)
         out.append(_record(cleaned, fig, section, name, direction, frame, s, e, report))
         prev = _Previous(fig, name, direction)
     return out

@@ -13,8 +13,9 @@ In a data row, the first cell that is not a row number (`1`, `1.`, `（一）`, 
 whose unit is, in this order: the column header's bracketed unit (`预算数（亿元）`,
 `增长%`), the row label's (`一般公共预算收入（亿元）`), the row's cell in a
 `单位` column, a `单位：…` line just before the table or in its first row.  A
-cell that has a unit of its own is found by figures.py and left as it is; a
-bare year (2024) and a number with no unit found are never figures.
+cell that has a unit of its own (`386.4亿元`, `增长5%左右`) is read by figures.py
+and named and timed here as a bare cell is (a Slot), unless the cell names it
+itself; a bare year (2024) and a number with no unit found are never figures.
 
 Its name is the row label cleaned of its row number, its bracketed unit and a
 change word at its end (`地区生产总值增长（%）` -> 地区生产总值, direction up);
@@ -70,10 +71,39 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class Slot:
+    """A data cell that holds its own figure (`386.4亿元`, `增长5%左右`): the row label
+    and the column header name and time what figures.py finds in it."""
+    start: int
+    end: int
+    name_spans: tuple[tuple[int, int], ...]
+    direction: str
+    year: int | None
+    kind: str
+    growth: bool = False  # its column says 增长/增幅: a percent in it is a change up
+
+
+@dataclass(frozen=True)
 class Cells:
     """The table cells of a text, in order, with their starts for lookup by span."""
     cells: tuple[Cell, ...]
     starts: tuple[int, ...]
+    slots: tuple[Slot, ...] = ()
+
+    def slot_at(self, pos: int) -> Slot | None:
+        """The data cell holding position pos, if any."""
+        i = bisect_left(self._slot_ends, pos + 1)
+        if i < len(self.slots) and self.slots[i].start <= pos < self.slots[i].end:
+            return self.slots[i]
+        return None
+
+    @property
+    def _slot_ends(self) -> list[int]:
+        ends = self.__dict__.get("_ends")
+        if ends is None:
+            ends = [slot.end for slot in self.slots]
+            object.__setattr__(self, "_ends", ends)
+        return ends
 
     def between(self, s: int, e: int) -> list[Cell]:
         i = bisect_left(self.starts, s)
@@ -86,6 +116,7 @@ def table_cells(simple: str) -> Cells | tuple:
     if simple.count("|") < 2 and simple.count("\t") < 2:
         return NO_CELLS
     found: list[Cell] = []
+    slots: list[Slot] = []
     table: list[tuple[int, int, str]] = []   # (start, end, separator) of the rows in a run
     before = (0, 0)   # the line before the run
     prev_line = (0, 0)
@@ -102,7 +133,7 @@ def table_cells(simple: str) -> Cells | tuple:
             table.append((pos, stop, sep))
         else:
             if len(table) >= 2:
-                found.extend(_read_table(simple, table, before))
+                _read_table(simple, table, before, found, slots)
             table = [(pos, stop, sep)] if sep else []
             before = prev_line
         if simple[pos:stop].strip():
@@ -111,10 +142,10 @@ def table_cells(simple: str) -> Cells | tuple:
             break
         pos = nl + 1
     if len(table) >= 2:
-        found.extend(_read_table(simple, table, before))
-    if not found:
+        _read_table(simple, table, before, found, slots)
+    if not found and not slots:
         return NO_CELLS
-    return Cells(tuple(found), tuple(c.figure.start for c in found))
+    return Cells(tuple(found), tuple(c.figure.start for c in found), tuple(slots))
 
 
 def _split(simple: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
@@ -215,7 +246,9 @@ def _column(simple: str, a: int, b: int) -> _Column:
     return _Column(unit, year, kind, growth, "")
 
 
-def _read_table(simple: str, rows: list[tuple[int, int, str]], before: tuple[int, int]) -> list[Cell]:
+def _read_table(simple: str, rows: list[tuple[int, int, str]], before: tuple[int, int],
+                found: list[Cell], slots: list[Slot]) -> None:
+    """The bare-number cells of one table into found, its other data cells into slots."""
     table_unit = _unit_line(simple, *before) if before[1] > before[0] else None
     split = [_split(simple, a, b, sep) for a, b, sep in rows]
     split = [cells for cells in split if cells and not _is_separator_row(simple, cells)]
@@ -227,16 +260,15 @@ def _read_table(simple: str, rows: list[tuple[int, int, str]], before: tuple[int
             if all(_unit_line(simple, *c) for c in first):
                 split = split[1:]   # a row that only gives the unit: the header follows
     if len(split) < 2:
-        return []
+        return
     header = [_column(simple, a, b) for a, b in split[0]]
-    out: list[Cell] = []
     for cells in split[1:]:
-        out.extend(_read_row(simple, cells, header, split[0], table_unit))
-    return out
+        _read_row(simple, cells, header, split[0], table_unit, found, slots)
 
 
 def _read_row(simple: str, cells: list[tuple[int, int]], header: list[_Column],
-              header_cells: list[tuple[int, int]], table_unit: tuple[int, int] | None) -> list[Cell]:
+              header_cells: list[tuple[int, int]], table_unit: tuple[int, int] | None,
+              found: list[Cell], slots: list[Slot]) -> None:
     label_at = None
     row_unit = None
     for i, (a, b) in enumerate(cells):
@@ -246,34 +278,34 @@ def _read_row(simple: str, cells: list[tuple[int, int]], header: list[_Column],
         if label_at is None and role != "ordinal" and b > a and not _ORDINAL.fullmatch(simple, a, b):
             label_at = i
     if label_at is None:
-        return []
+        return
     la, lb = cells[label_at]
     label_unit = _unit_in(simple, la, lb)
     name_spans, direction = _label_name(simple, la, lb)
     row_year = _ROW_YEAR.fullmatch(simple, la, lb)  # a row per year: the column names the figure
-    out = []
     for i in range(label_at + 1, len(cells)):
         a, b = cells[i]
         column = header[i] if i < len(header) else _Column(None, None, "", False, "")
         if column.role or b <= a:
             continue
-        m = _BARE.fullmatch(simple, a, b)
-        if m is None or _YEAR_NUMBER.fullmatch(m.group("num")):
-            continue
-        unit = column.unit or label_unit or row_unit or table_unit
-        if unit is None:
-            continue
-        fig = _cell_figure(simple, m, unit)
-        if fig is None:
-            continue
         names, d, year = name_spans, direction, column.year
         if row_year:
             names, d = _column_name(simple, header_cells, i)
             year = year or int(row_year.group(1))
+        m = _BARE.fullmatch(simple, a, b)
+        if m is None:  # words or a unit of its own: figures.py reads it, the table names it
+            slots.append(Slot(a, b, names, d, year, column.kind, column.growth))
+            continue
+        if _YEAR_NUMBER.fullmatch(m.group("num")):
+            continue
+        unit = column.unit or label_unit or row_unit or table_unit
+        fig = _cell_figure(simple, m, unit) if unit is not None else None
+        if fig is None:  # 386.4亿元: a unit of its own, if any, for figures.py to read
+            slots.append(Slot(a, b, names, d, year, column.kind, column.growth))
+            continue
         if not d and column.growth and fig.family == "percent":
             d = "up"
-        out.append(Cell(fig, names, d, year, column.kind))
-    return out
+        found.append(Cell(fig, names, d, year, column.kind))
 
 
 def _column_name(simple: str, header_cells: list[tuple[int, int]], i: int):
