@@ -25,6 +25,7 @@ from functools import cached_property, lru_cache
 import regex
 
 from . import timeframe, vocab
+from .text import table_separator
 from .timeframe import YEAR, Frame, year_value
 
 log = logging.getLogger(__name__)
@@ -267,8 +268,8 @@ def _headings(lines: list[_Line]) -> list[_Heading]:
     while i < len(lines):
         line = lines[i]
         s = line.simple
-        if line.kind == "furniture" or not s:
-            i += 1
+        if line.kind == "furniture" or not s or table_separator(s):
+            i += 1  # a table row (（一）地区生产总值\t5.2\t5) is no heading
             continue
         if in_glossary and (s.endswith("报告") or timeframe.DATELINE.match(s)):
             in_glossary = False     # a second report starts after the glossary

@@ -229,11 +229,12 @@ def _drop(m: "regex.Match[str]") -> str:
 
 
 def table_separator(text: str, a: int = 0, b: int | None = None) -> str:
-    """`|` or a tab where text[a:b] (one line) is a table row (2+ of them), else ""."""
+    """`|` or a tab where text[a:b] (one line) is a table row (2+ of them after its
+    indent: tabs that only indent a line make no row), else ""."""
     b = len(text) if b is None else b
     if text.count("|", a, b) >= 2:
         return "|"
-    if text.count("\t", a, b) >= 2:
+    if text.count("\t", a, b) >= 2 and text[a:b].lstrip().count("\t") >= 2:
         return "\t"
     return ""
 

@@ -127,6 +127,21 @@ def test_table_rows_ending_and_starting_with_digits_stay_apart():
     assert [(r.line, r.text, str(r.value)) for r in extract_text(text)] == [(2, "386.4", "386.4"), (3, "30", "30")]
 
 
+def test_a_table_row_that_opens_with_an_ordinal_is_no_heading():
+    text = ("一、2025年主要指标\n指标\t2024年完成\t2025年目标\n（一）地区生产总值增长（%）\t5.2\t5左右\n"
+            "（二）城镇新增就业（万人）\t5.2\t5\n二、2025年工作安排\n新建学校12所。\n")
+    assert [(r.section_id, r.indicator, r.year, r.kind) for r in extract_text(text)] == [
+        ("1", "地区生产总值", 2024, "actual"), ("1", "地区生产总值", 2025, "target"),
+        ("1", "城镇新增就业", 2024, "actual"), ("1", "城镇新增就业", 2025, "target"),
+        ("2", "学校", 2025, "target")]
+
+
+def test_tabs_that_only_indent_make_no_table():
+    text = "\t\t一、稳增长\n\t\t地区生产总值增长5.2%。\n\t\t城镇新增就业5.2万人。\n"
+    assert [(r.section_id, r.indicator, r.text) for r in extract_text(text)] == [
+        ("1", "地区生产总值", "5.2%"), ("1", "城镇新增就业", "5.2万人")]
+
+
 def test_a_report_of_table_rows_is_not_read_as_hard_wrapped():
     rows = "".join(f"第{i}项指标名称较长的一行（亿元） | {i}.5 | {i + 1}\n" for i in range(1, 30))
     text = "指标 | 2025年完成 | 2026年目标\n" + rows
