@@ -81,18 +81,19 @@ class Figure:
     unit_spans: tuple[tuple[int, int], ...] = ()  # where the unit's pieces are written
 
 
-def _alternatives(items) -> str:
+def alternatives(items) -> str:
+    """A pattern matching any of items, the longest first where two start together."""
     return "|".join(regex.escape(w) for w in sorted(items, key=len, reverse=True))
 
 
 def _magnitudes(mags, mag_units) -> str:
     """Magnitude words, each barred where it only starts a unit: 千 but not 千瓦."""
-    alternatives = []
+    options = []
     for m in sorted(mags, key=len, reverse=True):
         rests = [u[len(m):] for u in mag_units if u.startswith(m)]
-        guard = f"(?!{_alternatives(rests)})" if rests else ""
-        alternatives.append(regex.escape(m) + guard)
-    return "|".join(alternatives)
+        guard = f"(?!{alternatives(rests)})" if rests else ""
+        options.append(regex.escape(m) + guard)
+    return "|".join(options)
 
 
 @lru_cache(maxsize=1)
@@ -103,8 +104,8 @@ def pattern() -> "regex.Pattern[str]":
     mag_units = [u for u in units if any(u.startswith(m) for m in mags)]
     plain_units = [u for u in units if u not in mag_units]
     num = rf"(?:{ARABIC}|{CHINESE})"
-    before = _alternatives(vocab.qualifiers("before"))
-    bare_before = _alternatives(vocab.qualifiers("bare"))
+    before = alternatives(vocab.qualifiers("before"))
+    bare_before = alternatives(vocab.qualifiers("bare"))
     return regex.compile(
         rf"""
         (?:(?P<before>{before})|(?P<upper>{bare_before})(?=[百千万亿]))?
@@ -114,20 +115,20 @@ def pattern() -> "regex.Pattern[str]":
           | (?<![\d/.,])(?P<sl_num>\d{{1,3}})/(?P<sl_den>\d{{1,3}})(?![\d/]|\.\d)
           | (?P<fan>(?<=翻了?)[一两二三四五六七八九十]?番)
           | (?<![\d.:∶：])(?P<ratio>{ARABIC})(?P<ratio_unit>[:∶：]1)(?![\d.:∶：])
-          | (?<={before}|{bare_before})(?P<bare_mag>万亿|亿|万)(?P<bare_unit>{_alternatives(plain_units)})
+          | (?<={before}|{bare_before})(?P<bare_mag>万亿|亿|万)(?P<bare_unit>{alternatives(plain_units)})
           | (?<=近|超|过|逾)(?P<half>半)(?!\p{{Han}}{{0,1}}[年月天])
           | (?P<tw_hi>\d+)(?P<tw_big>兆|万亿|亿|万)
             (?:(?P<tw_lo>{ARABIC})(?P<tw_mag>亿|万)|(?P<tw_full>\d,\d{{3}}|\d{{4}})(?![\d.]))
-            (?P<tw_unit>{_alternatives(plain_units)})
+            (?P<tw_unit>{alternatives(plain_units)})
           | (?P<sign>[-−])?(?P<num>{num})
             (?:(?:%|个百分点)?(?P<range>[-~—－至到])(?P<high>{num}))?
-            (?P<inside>{_alternatives(vocab.qualifiers('inside'))})?
+            (?P<inside>{alternatives(vocab.qualifiers('inside'))})?
             (?P<mag>{_magnitudes(mags, mag_units)})?
-            (?P<inside2>{_alternatives(vocab.qualifiers('inside'))})?
-            (?:(?:(?P<munit>{_alternatives(mag_units)})|(?P<unit>{_alternatives(plain_units)}))
-               (?P<per>/(?:{_alternatives(vocab.words("per_units.txt"))}))?)?
+            (?P<inside2>{alternatives(vocab.qualifiers('inside'))})?
+            (?:(?:(?P<munit>{alternatives(mag_units)})|(?P<unit>{alternatives(plain_units)}))
+               (?P<per>/(?:{alternatives(vocab.words("per_units.txt"))}))?)?
         )
-        (?:(?P<after>{_alternatives(vocab.qualifiers('after'))})|(?<=[倍番])(?P<after_inside>{_alternatives(vocab.qualifiers('inside'))}))?
+        (?:(?P<after>{alternatives(vocab.qualifiers('after'))})|(?<=[倍番])(?P<after_inside>{alternatives(vocab.qualifiers('inside'))}))?
         """,
         regex.VERBOSE,
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import regex
 
 from . import naming, tables, vocab
-from .figures import Figure, find_figures
+from .figures import Figure, alternatives, find_figures
 from .model import Indicator
 from .outline import Outline, Section, parse_outline
 from .text import Cleaned, clean, line_of
@@ -447,7 +447,7 @@ def _paired_items(simple: str, a: int, b: int) -> list[Parts] | None:
     """The two items one word of a 分别 list's head writes (data/paired_words.txt):
     `存贷款余额` -> 存+款余额, 贷+款余额; `本外币存贷款余额` -> 本外币存+款余额 …
     (the last such word splits; one the head starts inside is kept whole)."""
-    found = list(_paired_words().finditer(simple, max(0, a - 2), b))
+    found = list(_words_pattern("paired_words.txt").finditer(simple, max(0, a - 2), b))
     if not found:
         return None
     w = found[-1].start()
@@ -457,9 +457,6 @@ def _paired_items(simple: str, a: int, b: int) -> list[Parts] | None:
     return [first, second]
 
 
-@lru_cache(maxsize=1)
-def _paired_words() -> regex.Pattern[str]:
-    return regex.compile("|".join(map(regex.escape, vocab.words("paired_words.txt"))))
 
 
 def _shared_head(simple: str, items: list[tuple[int, int]]) -> list[Parts]:
@@ -508,7 +505,7 @@ def _split_items(simple: str, a: int, b: int) -> list[tuple[int, int]]:
     """The items of a list name: 、 和 与 及 split it, not 及以上 (二级及以上医院)
     nor a word that holds one of them (普及率, 和谐社区: data/joined_words.txt)."""
     items, start = [], a
-    whole = [m.span() for m in _joined_words().finditer(simple, a, b)]
+    whole = [m.span() for m in _words_pattern("joined_words.txt").finditer(simple, a, b)]
     for m in LIST_ITEM_JOINER.finditer(simple, a, b):
         if _inside_quotes(simple, a, m.start()) or any(s <= m.start() < e for s, e in whole):
             continue
@@ -518,10 +515,10 @@ def _split_items(simple: str, a: int, b: int) -> list[tuple[int, int]]:
     return [_unquoted(simple, *i) for i in items if i[1] > i[0]]
 
 
-@lru_cache(maxsize=1)
-def _joined_words() -> regex.Pattern[str]:
-    return regex.compile("|".join(sorted(map(regex.escape, vocab.words("joined_words.txt")),
-                                         key=len, reverse=True)))
+@lru_cache(maxsize=None)
+def _words_pattern(name: str) -> regex.Pattern[str]:
+    """Any word of the list data/NAME, the longest first where two start together."""
+    return regex.compile(alternatives(vocab.words(name)))
 
 
 def _unquoted(simple: str, a: int, b: int) -> tuple[int, int]:
