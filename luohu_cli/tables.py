@@ -89,21 +89,14 @@ class Cells:
     cells: tuple[Cell, ...]
     starts: tuple[int, ...]
     slots: tuple[Slot, ...] = ()
+    slot_ends: tuple[int, ...] = ()
 
     def slot_at(self, pos: int) -> Slot | None:
         """The data cell holding position pos, if any."""
-        i = bisect_left(self._slot_ends, pos + 1)
+        i = bisect_left(self.slot_ends, pos + 1)
         if i < len(self.slots) and self.slots[i].start <= pos < self.slots[i].end:
             return self.slots[i]
         return None
-
-    @property
-    def _slot_ends(self) -> list[int]:
-        ends = self.__dict__.get("_ends")
-        if ends is None:
-            ends = [slot.end for slot in self.slots]
-            object.__setattr__(self, "_ends", ends)
-        return ends
 
     def between(self, s: int, e: int) -> list[Cell]:
         i = bisect_left(self.starts, s)
@@ -145,7 +138,8 @@ def table_cells(simple: str) -> Cells | tuple:
         _read_table(simple, table, before, found, slots)
     if not found and not slots:
         return NO_CELLS
-    return Cells(tuple(found), tuple(c.figure.start for c in found), tuple(slots))
+    return Cells(tuple(found), tuple(c.figure.start for c in found), tuple(slots),
+                 tuple(slot.end for slot in slots))
 
 
 def _split(simple: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
