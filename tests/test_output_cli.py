@@ -7,6 +7,7 @@ import os
 import shutil
 import stat
 import threading
+from contextlib import suppress
 from pathlib import Path
 
 import openpyxl
@@ -81,9 +82,12 @@ def test_a_symlink_is_written_through_and_stays_a_link(here, command):
 def test_a_fifo_is_written_into(here, command):
     os.mkfifo("pipe.csv")
     got: list[bytes] = []
-    reader = threading.Thread(target=lambda: got.append(Path("pipe.csv").read_bytes()))
+    reader = threading.Thread(target=lambda: got.append(Path("pipe.csv").read_bytes()), daemon=True)
     reader.start()
     result = run(*command, "-o", "pipe.csv")
+    if result.exit_code != 0:  # it never opened the pipe: let the reader go, then say why
+        with suppress(OSError):
+            os.close(os.open("pipe.csv", os.O_WRONLY | os.O_NONBLOCK))
     reader.join(timeout=60)
     assert result.exit_code == 0, result.output
     assert stat.S_ISFIFO(os.stat("pipe.csv").st_mode)
