@@ -294,7 +294,7 @@ def test_fifo_is_written_directly(tmp_path):
         with open(fifo, "rb") as stream:
             received.append(stream.read())
 
-    thread = threading.Thread(target=reader)
+    thread = threading.Thread(target=reader, daemon=True)  # never holds the suite
     thread.start()
     with write_output(fifo) as stream:
         stream.write("地區,1\n" * 1000)
@@ -313,7 +313,7 @@ def test_fifo_whose_reader_leaves_is_a_closed_pipe(tmp_path):
         with open(fifo, "rb") as stream:
             stream.read(1)
 
-    thread = threading.Thread(target=reader)
+    thread = threading.Thread(target=reader, daemon=True)  # never holds the suite
     thread.start()
     previous = signal.signal(signal.SIGPIPE, signal.SIG_IGN) if hasattr(signal, "SIGPIPE") else None
     try:
