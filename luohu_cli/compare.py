@@ -386,12 +386,7 @@ def _alike_names(old: list[str], new: list[str]) -> Iterator[tuple[str, str, Dec
 
     cutoff = float(NAME_MIN) - 0.01  # a float's margin; the exact test follows
     texts = [b for b in new if b]
-    joined = "\x00".join(texts)
-    starts = []
-    at = 0
-    for b in texts:
-        starts.append(at)
-        at += len(b) + 1
+    joined, starts = _joined(texts)
     longer_in_old = [a for a in old if a]
     for a in old:
         if not a:
@@ -409,12 +404,7 @@ def _alike_names(old: list[str], new: list[str]) -> Iterator[tuple[str, str, Dec
             if name >= NAME_MIN:
                 yield a, b, name
     # new names contained in a longer old name, not found from the old side
-    old_joined = "\x00".join(longer_in_old)
-    old_starts = []
-    at = 0
-    for a in longer_in_old:
-        old_starts.append(at)
-        at += len(a) + 1
+    old_joined, old_starts = _joined(longer_in_old)
     for b in texts:
         at = old_joined.find(b)
         seen = set()
@@ -427,6 +417,15 @@ def _alike_names(old: list[str], new: list[str]) -> Iterator[tuple[str, str, Dec
                     if name >= NAME_MIN:
                         yield a, b, name
             at = old_joined.find(b, at + 1)
+
+
+def _joined(texts: list[str]) -> tuple[str, list[int]]:
+    """The texts joined by NULs, and where each starts: one find() looks in them all."""
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return "\x00".join(texts), starts
 
 
 def _near_pairs(old_count: int, new_count: int, old: list[int],
